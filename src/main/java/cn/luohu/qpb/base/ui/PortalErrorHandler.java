@@ -1,0 +1,53 @@
+package cn.luohu.qpb.base.ui;
+
+import cn.luohu.qpb.base.PortalException;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.server.ErrorEvent;
+import com.vaadin.flow.server.ErrorHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * Turns any error that escapes a listener into a message in the user's language. A refusal from a
+ * service shows its own text; anything else is logged with its stack trace and shown as a short apology.
+ */
+public class PortalErrorHandler implements ErrorHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(PortalErrorHandler.class);
+
+    @Override
+    public void error(ErrorEvent event) {
+        UI ui = UI.getCurrent();
+        if (ui == null) {
+            log.error("Error outside of a UI", event.getThrowable());
+            return;
+        }
+        ui.access(() -> showError(ui, event.getThrowable()));
+    }
+
+    /** Shows the message for a throwable (also used by views that catch refusals themselves). */
+    public static void showError(UI ui, Throwable throwable) {
+        String message = messageFor(ui, throwable);
+        Notification notification = Notification.show(message, 6000, Notification.Position.MIDDLE);
+        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        notification.setId("error-notification");
+    }
+
+    static String messageFor(UI ui, Throwable throwable) {
+        Throwable cause = throwable;
+        while (cause != null) {
+            if (cause instanceof PortalException refusal) {
+                return ui.getTranslation(refusal.messageKey(), refusal.arguments());
+            }
+            if (cause instanceof AccessDeniedException) {
+                return ui.getTranslation("error.access-denied");
+            }
+            cause = cause.getCause();
+        }
+        log.error("Unexpected error", throwable);
+        return ui.getTranslation("error.unexpected");
+    }
+}

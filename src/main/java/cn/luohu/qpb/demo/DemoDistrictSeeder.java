@@ -1,0 +1,189 @@
+package cn.luohu.qpb.demo;
+
+import cn.luohu.qpb.base.db.EmbeddedDatabase;
+import cn.luohu.qpb.base.security.Role;
+import cn.luohu.qpb.organization.StarChangeKind;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+import static cn.luohu.qpb.jooq.Tables.APP_USER;
+import static cn.luohu.qpb.jooq.Tables.APP_USER_ROLE;
+import static cn.luohu.qpb.jooq.Tables.ORGANIZATION;
+import static cn.luohu.qpb.jooq.Tables.STAR_HISTORY;
+
+/**
+ * Seeds the demo district into an empty database: on by default with the embedded MariaDB, off with an
+ * external one unless {@code qpb.demo-data=true}. Deterministic: the same rows every time.
+ * <p>
+ * Accounts (all with {@link #DEMO_PASSWORD}, not forced to change it): admin, district, reviewer (翠竹),
+ * secretary (the first organisation under 翠竹), rev-{committee code} for every committee and
+ * sec-{organisation code} for every assessed organisation, in lower case.
+ */
+@Component
+class DemoDistrictSeeder implements ApplicationRunner {
+
+    static final String DEMO_PASSWORD = "qpb-demo-2026";
+    static final String DEMO_REVIEWER_COMMITTEE = "CZ";
+    static final String DEMO_SECRETARY_ORGANIZATION = "CZ001";
+    private static final Logger log = LoggerFactory.getLogger(DemoDistrictSeeder.class);
+    private static final LocalDate FIRST_RATING = LocalDate.of(2024, 12, 20);
+    private static final LocalDate SECOND_RATING = LocalDate.of(2025, 12, 19);
+
+    private final DSLContext dsl;
+    private final PasswordEncoder passwordEncoder;
+    private final TransactionTemplate transaction;
+    private final boolean enabled;
+
+    DemoDistrictSeeder(DSLContext dsl, PasswordEncoder passwordEncoder, TransactionTemplate transaction,
+                       @Value("${qpb.demo-data:}") String demoData,
+                       ObjectProvider<EmbeddedDatabase> embeddedDb) {
+        this.dsl = dsl;
+        this.passwordEncoder = passwordEncoder;
+        this.transaction = transaction;
+        this.enabled = demoData.isBlank() ? embeddedDb.getIfAvailable() != null : Boolean.parseBoolean(demoData);
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!enabled || dsl.fetchExists(ORGANIZATION)) {
+            return;
+        }
+        transaction.executeWithoutResult(status -> seed());
+        log.info("Demo district seeded: {} organisations, {} users",
+                dsl.fetchCount(ORGANIZATION), dsl.fetchCount(APP_USER));
+    }
+
+    private void seed() {
+        Map<String, Long> ids = insertOrganizations();
+        // one hash for every demo account: bcrypt takes ~0.1 s per hash, and these passwords are public anyway
+        String hash = passwordEncoder.encode(DEMO_PASSWORD);
+        UserInserter users = new UserInserter(hash);
+        long district = users.add("district", "区委组织部 李明", ids.get(DemoDistrict.ROOT_CODE), Role.APPROVER);
+        users.add("admin", "系统管理员", ids.get(DemoDistrict.ROOT_CODE), Role.ADMIN);
+        users.add("reviewer", "翠竹街道党工委 评审员", ids.get(DEMO_REVIEWER_COMMITTEE), Role.REVIEWER);
+        users.add("secretary", "翠竹社区党委 书记", ids.get(DEMO_SECRETARY_ORGANIZATION), Role.SECRETARY);
+        for (DemoDistrict.Org org : DemoDistrict.organizations()) {
+            String username = org.code().toLowerCase(Locale.ROOT);
+            switch (org.kind()) {
+                case COMMITTEE -> users.add("rev-" + username, org.shortName() + " 评审员", ids.get(org.code()),
+                        Role.REVIEWER);
+                case COMMUNITY_COMMITTEE, BRANCH -> users.add("sec-" + username, org.secretary(),
+                        ids.get(org.code()), Role.SECRETARY);
+                default -> {
+                }
+            }
+        }
+        insertStarHistory(ids, district);
+    }
+
+    private Map<String, Long> insertOrganizations() {
+        Map<String, Long> ids = new HashMap<>();
+        Map<String, String> paths = new HashMap<>();
+        var insert = dsl.batch(dsl.insertInto(ORGANIZATION, ORGANIZATION.ID, ORGANIZATION.PARENT_ID, ORGANIZATION.PATH,
+                ORGANIZATION.DEPTH, ORGANIZATION.KIND, ORGANIZATION.CATEGORY, ORGANIZATION.REGIONAL_SYSTEM,
+                ORGANIZATION.CODE, ORGANIZATION.NAME, ORGANIZATION.SHORT_NAME, ORGANIZATION.SECRETARY_NAME,
+                ORGANIZATION.MEMBER_COUNT, ORGANIZATION.CONTACT).values(
+                (Long) null, null, null, null, null, null, null, null, null, null, null, null, null));
+        long nextId = 1;
+        for (DemoDistrict.Org org : DemoDistrict.organizations()) {
+            long id = nextId++;
+            Long parentId = org.parentCode() == null ? null : ids.get(org.parentCode());
+            String path = (org.parentCode() == null ? "/" : paths.get(org.parentCode())) + id + "/";
+            ids.put(org.code(), id);
+            paths.put(org.code(), path);
+            insert.bind(id, parentId, path, path.split("/").length - 2, org.kind().name(),
+                    org.category() == null ? null : org.category().name(),
+                    org.region() == null ? null : org.region().name(),
+                    org.code(), org.name(), org.shortName(), org.secretary(), org.members(), org.contact());
+        }
+        insert.execute();
+        return ids;
+    }
+
+    /** Two yearly ratings for every assessed organisation, so that star levels and movements vary. */
+    private void insertStarHistory(Map<String, Long> ids, long changedBy) {
+        Random random = new Random(2025);
+        var history = dsl.batch(dsl.insertInto(STAR_HISTORY, STAR_HISTORY.ORGANIZATION_ID, STAR_HISTORY.FROM_STAR,
+                STAR_HISTORY.TO_STAR, STAR_HISTORY.CHANGE_KIND, STAR_HISTORY.REASON, STAR_HISTORY.CHANGED_BY,
+                STAR_HISTORY.CHANGED_AT).values((Long) null, null, null, null, null, null, null));
+        var current = dsl.batch(dsl.update(ORGANIZATION)
+                .set(ORGANIZATION.CURRENT_STAR, (Integer) null)
+                .set(ORGANIZATION.STAR_EFFECTIVE_DATE, (LocalDate) null)
+                .where(ORGANIZATION.ID.eq((Long) null)));
+        for (DemoDistrict.Org org : DemoDistrict.organizations()) {
+            if (!org.kind().isAssessed()) {
+                continue;
+            }
+            long id = ids.get(org.code());
+            int first = pick(random, new int[]{8, 22, 30, 25, 12, 3});
+            int second = Math.clamp(first + pick(random, new int[]{15, 55, 30}) - 1, 0, 5);
+            history.bind(id, 0, first, StarChangeKind.INITIAL.name(), "2024年度质量党建星级评定", changedBy,
+                    atNoon(FIRST_RATING));
+            history.bind(id, first, second, kind(first, second).name(), "2025年度质量党建星级评定", changedBy,
+                    atNoon(SECOND_RATING));
+            current.bind(second, SECOND_RATING, id);
+        }
+        history.execute();
+        current.execute();
+    }
+
+    private static StarChangeKind kind(int from, int to) {
+        return to > from ? StarChangeKind.PROMOTION : to < from ? StarChangeKind.DEMOTION : StarChangeKind.UNCHANGED;
+    }
+
+    /** An index drawn with the given weights. */
+    private static int pick(Random random, int[] weights) {
+        int total = 0;
+        for (int weight : weights) {
+            total += weight;
+        }
+        int roll = random.nextInt(total);
+        for (int i = 0; i < weights.length; i++) {
+            roll -= weights[i];
+            if (roll < 0) {
+                return i;
+            }
+        }
+        return weights.length - 1;
+    }
+
+    private static LocalDateTime atNoon(LocalDate date) {
+        return date.atTime(4, 0); // 12:00 in Shenzhen, stored as UTC
+    }
+
+    /** Inserts demo accounts with their roles, each with the shared demo password hash. */
+    private final class UserInserter {
+        private final String hash;
+
+        UserInserter(String hash) {
+            this.hash = hash;
+        }
+
+        long add(String username, String displayName, long organizationId, Role role) {
+            long id = dsl.insertInto(APP_USER)
+                    .set(APP_USER.USERNAME, username)
+                    .set(APP_USER.DISPLAY_NAME, displayName)
+                    .set(APP_USER.PASSWORD_HASH, hash)
+                    .set(APP_USER.ORGANIZATION_ID, organizationId)
+                    .returningResult(APP_USER.ID)
+                    .fetchSingle().value1();
+            dsl.insertInto(APP_USER_ROLE).set(APP_USER_ROLE.USER_ID, id).set(APP_USER_ROLE.ROLE, role.name()).execute();
+            return id;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package cn.luohu.qpb.organization;
+
+import cn.luohu.qpb.base.NotFoundException;
+import cn.luohu.qpb.base.NotInScopeException;
+import cn.luohu.qpb.base.security.CurrentUser;
+import cn.luohu.qpb.base.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Map;
+
+/** Reads of the organisation tree, always limited to the caller's scope. */
+@Service
+@Transactional(readOnly = true)
+public class OrganizationService {
+
+    private final OrganizationRepository repository;
+    private final OrganizationScope scope;
+    private final CurrentUser currentUser;
+
+    OrganizationService(OrganizationRepository repository, OrganizationScope scope, CurrentUser currentUser) {
+        this.repository = repository;
+        this.scope = scope;
+        this.currentUser = currentUser;
+    }
+
+    /** One organisation by id; refused when it lies outside the caller's scope. */
+    @RolesAllowed({Role.Names.SECRETARY, Role.Names.REVIEWER, Role.Names.APPROVER, Role.Names.ADMIN})
+    public OrganizationSummary get(long id) {
+        Scope visible = scope.current();
+        return repository.find(id, visible).orElseThrow(() ->
+                // outside a limited scope, "missing" and "not yours" look the same: ids reveal nothing
+                visible.everything() ? new NotFoundException() : new NotInScopeException());
+    }
+
+    /** The organisation the caller belongs to (a secretary's own, a reviewer's committee). */
+    @RolesAllowed({Role.Names.SECRETARY, Role.Names.REVIEWER, Role.Names.APPROVER, Role.Names.ADMIN})
+    public OrganizationSummary mine() {
+        long organizationId = currentUser.require().organizationId();
+        return repository.find(organizationId, Scope.all()).orElseThrow(NotFoundException::new);
+    }
+
+    @RolesAllowed({Role.Names.SECRETARY, Role.Names.REVIEWER, Role.Names.APPROVER, Role.Names.ADMIN})
+    public List<StarHistoryEntry> starHistory(long organizationId) {
+        get(organizationId);
+        return repository.starHistory(organizationId);
+    }
+
+    /** A page of the organisations the caller may see, filtered and sorted in SQL. */
+    @RolesAllowed({Role.Names.REVIEWER, Role.Names.APPROVER, Role.Names.ADMIN})
+    public List<OrganizationSummary> findVisible(OrganizationFilter filter, int offset, int limit,
+                                                 List<OrganizationSort> sorts) {
+        return repository.find(filter, scope.current(), offset, limit, sorts);
+    }
+
+    @RolesAllowed({Role.Names.REVIEWER, Role.Names.APPROVER, Role.Names.ADMIN})
+    public int countVisible(OrganizationFilter filter) {
+        return repository.count(filter, scope.current());
+    }
+
+    /** An organisation and everything below it, as far as the caller may see. */
+    @RolesAllowed({Role.Names.REVIEWER, Role.Names.APPROVER, Role.Names.ADMIN})
+    public List<OrganizationSummary> subtree(long rootId) {
+        OrganizationSummary root = get(rootId);
+        String path = repository.ref(root.id()).orElseThrow(NotFoundException::new).path();
+        return repository.subtree(path, scope.current());
+    }
+
+    /** The district's star distribution per committee (district staff). */
+    @RolesAllowed(Role.Names.APPROVER)
+    public List<CommitteeStarCounts> starDistribution() {
+        return repository.starCountsByCommittee();
+    }
+
+    @RolesAllowed({Role.Names.APPROVER, Role.Names.ADMIN})
+    public Map<OrgKind, Integer> countActiveByKind() {
+        return repository.countByKind();
+    }
+}

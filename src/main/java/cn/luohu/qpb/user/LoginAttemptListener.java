@@ -1,0 +1,78 @@
+package cn.luohu.qpb.user;
+
+import cn.luohu.qpb.audit.AuditAction;
+import cn.luohu.qpb.audit.AuditService;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+/**
+ * Counts failed logins and locks an account for 15 minutes after the fifth; audits every login,
+ * failed login and logout with the client's address.
+ */
+@Component
+public class LoginAttemptListener {
+
+    static final int MAX_FAILURES = 5;
+    static final Duration LOCK_DURATION = Duration.ofMinutes(15);
+    private static final String ENTITY = "user";
+
+    private final UserAccountRepository repository;
+    private final AuditService audit;
+    private final Clock clock;
+
+    LoginAttemptListener(UserAccountRepository repository, AuditService audit, Clock clock) {
+        this.repository = repository;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @EventListener
+    @Transactional
+    public void onSuccess(AuthenticationSuccessEvent event) {
+        String username = event.getAuthentication().getName();
+        repository.registerSuccess(username);
+        audit.recordFor(username, AuditAction.LOGIN, ENTITY, username, null, address(event.getAuthentication()));
+    }
+
+    @EventListener
+    @Transactional
+    public void onFailure(AbstractAuthenticationFailureEvent event) {
+        String username = event.getAuthentication().getName();
+        String address = address(event.getAuthentication());
+        String reason = event.getException().getClass().getSimpleName();
+        audit.recordFor(username, AuditAction.LOGIN_FAILED, ENTITY, username, Map.of("reason", reason), address);
+        if (event instanceof AuthenticationFailureBadCredentialsEvent) {
+            LocalDateTime lockUntil = LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).plus(LOCK_DURATION)
+                    .truncatedTo(ChronoUnit.MILLIS); // the column keeps milliseconds
+            if (repository.registerFailure(username, MAX_FAILURES, lockUntil)) {
+                audit.recordFor(username, AuditAction.ACCOUNT_LOCKED, ENTITY, username,
+                        Map.of("lockedUntil", lockUntil.toString()), address);
+            }
+        }
+    }
+
+    @EventListener
+    public void onLogout(LogoutSuccessEvent event) {
+        String username = event.getAuthentication().getName();
+        audit.recordFor(username, AuditAction.LOGOUT, ENTITY, username, null, address(event.getAuthentication()));
+    }
+
+    private static String address(Authentication authentication) {
+        return authentication.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress() : null;
+    }
+}

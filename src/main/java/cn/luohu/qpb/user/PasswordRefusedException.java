@@ -1,0 +1,21 @@
+package cn.luohu.qpb.user;
+
+import cn.luohu.qpb.base.PortalException;
+
+import java.util.Locale;
+
+/** A new password broke the policy, or the current one was wrong. */
+public class PasswordRefusedException extends PortalException {
+
+    private final PasswordPolicy.Violation violation;
+
+    PasswordRefusedException(PasswordPolicy.Violation violation) {
+        super("password.violation." + violation.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_BYTES);
+        this.violation = violation;
+    }
+
+    public PasswordPolicy.Violation violation() {
+        return violation;
+    }
+}

@@ -1,0 +1,91 @@
+package cn.luohu.qpb.user;
+
+import cn.luohu.qpb.audit.AuditAction;
+import cn.luohu.qpb.audit.AuditService;
+import cn.luohu.qpb.base.NotFoundException;
+import cn.luohu.qpb.base.PortalException;
+import cn.luohu.qpb.base.i18n.Language;
+import cn.luohu.qpb.base.security.CurrentUser;
+import cn.luohu.qpb.base.security.PortalPrincipal;
+import cn.luohu.qpb.base.security.Role;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+/** The logged-in user's own account (password, language) and account figures for administrators. */
+@Service
+@Transactional(readOnly = true)
+public class UserAccountService {
+
+    private static final String ENTITY = "user";
+
+    private final UserAccountRepository repository;
+    private final CurrentUser currentUser;
+    private final PasswordEncoder passwordEncoder;
+    private final AuditService audit;
+    private final Clock clock;
+    private final PasswordPolicy policy = PasswordPolicy.standard();
+
+    UserAccountService(UserAccountRepository repository, CurrentUser currentUser, PasswordEncoder passwordEncoder,
+                       AuditService audit, Clock clock) {
+        this.repository = repository;
+        this.currentUser = currentUser;
+        this.passwordEncoder = passwordEncoder;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @PermitAll
+    public SessionInfo sessionInfo() {
+        return repository.sessionInfo(currentUser.require().userId()).orElseThrow(NotFoundException::new);
+    }
+
+    /**
+     * Changes the caller's password after checking the current one and the policy; clears a forced change.
+     */
+    @PermitAll
+    @Transactional
+    public void changePassword(String currentPassword, String newPassword) {
+        PortalPrincipal user = currentUser.require();
+        String hash = repository.passwordHash(user.userId()).orElseThrow(NotFoundException::new);
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, hash)) {
+            throw new PortalException("password.current-wrong");
+        }
+        if (newPassword == null) {
+            throw new PasswordRefusedException(PasswordPolicy.Violation.TOO_SHORT);
+        }
+        if (newPassword.equals(currentPassword)) {
+            throw new PasswordRefusedException(PasswordPolicy.Violation.SAME_AS_CURRENT);
+        }
+        policy.check(user.getUsername(), newPassword).ifPresent(violation -> {
+            throw new PasswordRefusedException(violation);
+        });
+        repository.updatePassword(user.userId(), passwordEncoder.encode(newPassword), false,
+                LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
+        audit.record(AuditAction.PASSWORD_CHANGED, ENTITY, user.getUsername(), null, null);
+    }
+
+    @PermitAll
+    @Transactional
+    public void changeLanguage(Language language) {
+        PortalPrincipal user = currentUser.require();
+        String before = repository.sessionInfo(user.userId()).map(SessionInfo::preferredLanguage).orElse(null);
+        repository.updateLanguage(user.userId(), language.code());
+        audit.record(AuditAction.LANGUAGE_CHANGED, ENTITY, user.getUsername(),
+                before == null ? null : Map.of("language", before), Map.of("language", language.code()));
+    }
+
+    @RolesAllowed(Role.Names.ADMIN)
+    public UserCounts counts() {
+        UserCounts counts = repository.counts(LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
+        return new UserCounts(counts.total(), counts.disabled(), counts.locked(), counts.mustChangePassword(),
+                repository.countEnabledByRole());
+    }
+}
