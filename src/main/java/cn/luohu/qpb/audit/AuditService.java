@@ -1,9 +1,9 @@
 package cn.luohu.qpb.audit;
 
+import cn.luohu.qpb.base.security.Access;
 import cn.luohu.qpb.base.security.CurrentUser;
-import cn.luohu.qpb.base.security.Role;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,13 +49,13 @@ public class AuditService {
     }
 
     /** The newest events about one entity, newest first. */
-    @RolesAllowed(Role.Names.ADMIN)
+    @PreAuthorize(Access.ADMIN)
     @Transactional(readOnly = true)
     public List<AuditEvent> latestFor(String entityType, Object entityId, int limit) {
         return repository.latestFor(entityType, String.valueOf(entityId), limit);
     }
 
-    @RolesAllowed(Role.Names.ADMIN)
+    @PreAuthorize(Access.ADMIN)
     @Transactional(readOnly = true)
     public List<AuditEvent> latestByActor(String actor, int limit) {
         return repository.latestByActor(actor, limit);

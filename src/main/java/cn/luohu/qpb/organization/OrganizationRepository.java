@@ -107,7 +107,7 @@ class OrganizationRepository {
     /** Active assessed organisations per committee and star, every active committee listed. */
     List<CommitteeStarCounts> starCountsByCommittee() {
         Map<Long, String> committees = new LinkedHashMap<>();
-        dsl.select(ORGANIZATION.ID, ORGANIZATION.NAME).from(ORGANIZATION)
+        dsl.select(ORGANIZATION.ID, ORGANIZATION.SHORT_NAME).from(ORGANIZATION)
                 .where(ORGANIZATION.KIND.eq(OrgKind.COMMITTEE.name()).and(ORGANIZATION.ACTIVE.isTrue()))
                 .orderBy(ORGANIZATION.CODE)
                 .forEach(r -> committees.put(r.value1(), r.value2()));
@@ -144,7 +144,7 @@ class OrganizationRepository {
     private SelectOnConditionStep<? extends Record> selectSummary() {
         return dsl.select(O.ID, O.CODE, O.NAME, O.SHORT_NAME, O.KIND, O.CATEGORY, O.REGIONAL_SYSTEM,
                         O.SECRETARY_NAME, O.MEMBER_COUNT, O.CONTACT, O.ACTIVE, O.CURRENT_STAR,
-                        O.STAR_EFFECTIVE_DATE, C.ID, C.NAME)
+                        O.STAR_EFFECTIVE_DATE, C.ID, C.SHORT_NAME)
                 .from(O).leftJoin(C).on(C.ID.eq(committeeIdOf(O.PATH)));
     }
 
@@ -192,7 +192,7 @@ class OrganizationRepository {
                 category == null ? null : Category.valueOf(category),
                 region == null ? null : RegionalSystem.valueOf(region),
                 r.get(O.SECRETARY_NAME), r.get(O.MEMBER_COUNT), r.get(O.CONTACT), r.get(O.ACTIVE),
-                r.get(O.CURRENT_STAR), r.get(O.STAR_EFFECTIVE_DATE), r.get(C.ID), r.get(C.NAME));
+                r.get(O.CURRENT_STAR), r.get(O.STAR_EFFECTIVE_DATE), r.get(C.ID), r.get(C.SHORT_NAME));
     }
 
     record OrgRef(long id, String path) {

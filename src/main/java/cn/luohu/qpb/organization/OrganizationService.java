@@ -2,9 +2,9 @@ package cn.luohu.qpb.organization;
 
 import cn.luohu.qpb.base.NotFoundException;
 import cn.luohu.qpb.base.NotInScopeException;
+import cn.luohu.qpb.base.security.Access;
 import cn.luohu.qpb.base.security.CurrentUser;
-import cn.luohu.qpb.base.security.Role;
-import jakarta.annotation.security.RolesAllowed;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,7 +27,7 @@ public class OrganizationService {
     }
 
     /** One organisation by id; refused when it lies outside the caller's scope. */
-    @RolesAllowed({Role.Names.SECRETARY, Role.Names.REVIEWER, Role.Names.APPROVER, Role.Names.ADMIN})
+    @PreAuthorize(Access.ANY_ROLE)
     public OrganizationSummary get(long id) {
         Scope visible = scope.current();
         return repository.find(id, visible).orElseThrow(() ->
@@ -36,32 +36,32 @@ public class OrganizationService {
     }
 
     /** The organisation the caller belongs to (a secretary's own, a reviewer's committee). */
-    @RolesAllowed({Role.Names.SECRETARY, Role.Names.REVIEWER, Role.Names.APPROVER, Role.Names.ADMIN})
+    @PreAuthorize(Access.ANY_ROLE)
     public OrganizationSummary mine() {
         long organizationId = currentUser.require().organizationId();
         return repository.find(organizationId, Scope.all()).orElseThrow(NotFoundException::new);
     }
 
-    @RolesAllowed({Role.Names.SECRETARY, Role.Names.REVIEWER, Role.Names.APPROVER, Role.Names.ADMIN})
+    @PreAuthorize(Access.ANY_ROLE)
     public List<StarHistoryEntry> starHistory(long organizationId) {
         get(organizationId);
         return repository.starHistory(organizationId);
     }
 
     /** A page of the organisations the caller may see, filtered and sorted in SQL. */
-    @RolesAllowed({Role.Names.REVIEWER, Role.Names.APPROVER, Role.Names.ADMIN})
+    @PreAuthorize(Access.REVIEWER_OR_STAFF)
     public List<OrganizationSummary> findVisible(OrganizationFilter filter, int offset, int limit,
                                                  List<OrganizationSort> sorts) {
         return repository.find(filter, scope.current(), offset, limit, sorts);
     }
 
-    @RolesAllowed({Role.Names.REVIEWER, Role.Names.APPROVER, Role.Names.ADMIN})
+    @PreAuthorize(Access.REVIEWER_OR_STAFF)
     public int countVisible(OrganizationFilter filter) {
         return repository.count(filter, scope.current());
     }
 
     /** An organisation and everything below it, as far as the caller may see. */
-    @RolesAllowed({Role.Names.REVIEWER, Role.Names.APPROVER, Role.Names.ADMIN})
+    @PreAuthorize(Access.REVIEWER_OR_STAFF)
     public List<OrganizationSummary> subtree(long rootId) {
         OrganizationSummary root = get(rootId);
         String path = repository.ref(root.id()).orElseThrow(NotFoundException::new).path();
@@ -69,12 +69,12 @@ public class OrganizationService {
     }
 
     /** The district's star distribution per committee (district staff). */
-    @RolesAllowed(Role.Names.APPROVER)
+    @PreAuthorize(Access.APPROVER)
     public List<CommitteeStarCounts> starDistribution() {
         return repository.starCountsByCommittee();
     }
 
-    @RolesAllowed({Role.Names.APPROVER, Role.Names.ADMIN})
+    @PreAuthorize(Access.STAFF)
     public Map<OrgKind, Integer> countActiveByKind() {
         return repository.countByKind();
     }

@@ -18,5 +18,5 @@ public record OrganizationSummary(
         int currentStar,
         LocalDate starEffectiveDate,
         Long committeeId,
-        String committeeName) {
+        String committeeShortName) {
 }

@@ -10,9 +10,13 @@ public class PasswordRefusedException extends PortalException {
     private final PasswordPolicy.Violation violation;
 
     PasswordRefusedException(PasswordPolicy.Violation violation) {
-        super("password.violation." + violation.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_BYTES);
+        super(messageKey(violation), PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_BYTES);
         this.violation = violation;
+    }
+
+    /** The translation key that explains this violation. */
+    public static String messageKey(PasswordPolicy.Violation violation) {
+        return "password.violation." + violation.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public PasswordPolicy.Violation violation() {

@@ -5,12 +5,11 @@ import cn.luohu.qpb.audit.AuditService;
 import cn.luohu.qpb.base.NotFoundException;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.i18n.Language;
+import cn.luohu.qpb.base.security.Access;
 import cn.luohu.qpb.base.security.CurrentUser;
 import cn.luohu.qpb.base.security.PortalPrincipal;
-import cn.luohu.qpb.base.security.Role;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,7 +41,7 @@ public class UserAccountService {
         this.clock = clock;
     }
 
-    @PermitAll
+    @PreAuthorize(Access.LOGGED_IN)
     public SessionInfo sessionInfo() {
         return repository.sessionInfo(currentUser.require().userId()).orElseThrow(NotFoundException::new);
     }
@@ -50,7 +49,7 @@ public class UserAccountService {
     /**
      * Changes the caller's password after checking the current one and the policy; clears a forced change.
      */
-    @PermitAll
+    @PreAuthorize(Access.LOGGED_IN)
     @Transactional
     public void changePassword(String currentPassword, String newPassword) {
         PortalPrincipal user = currentUser.require();
@@ -72,7 +71,7 @@ public class UserAccountService {
         audit.record(AuditAction.PASSWORD_CHANGED, ENTITY, user.getUsername(), null, null);
     }
 
-    @PermitAll
+    @PreAuthorize(Access.LOGGED_IN)
     @Transactional
     public void changeLanguage(Language language) {
         PortalPrincipal user = currentUser.require();
@@ -82,7 +81,7 @@ public class UserAccountService {
                 before == null ? null : Map.of("language", before), Map.of("language", language.code()));
     }
 
-    @RolesAllowed(Role.Names.ADMIN)
+    @PreAuthorize(Access.ADMIN)
     public UserCounts counts() {
         UserCounts counts = repository.counts(LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
         return new UserCounts(counts.total(), counts.disabled(), counts.locked(), counts.mustChangePassword(),

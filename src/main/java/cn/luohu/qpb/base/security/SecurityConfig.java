@@ -1,5 +1,6 @@
 package cn.luohu.qpb.base.security;
 
+import cn.luohu.qpb.base.security.ui.LoginView;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,22 +13,19 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Form login through the portal's login view, backed by the users table. Service methods carry
- * {@code @RolesAllowed}, checked here too (jsr250), so the server refuses whatever the UI shows.
+ * {@code @PreAuthorize} (see {@link Access}), so the server refuses whatever the UI shows.
  * Spring Security's default session-fixation protection gives the session a new id at login.
  */
 @Configuration
 @EnableWebSecurity
-@EnableMethodSecurity(jsr250Enabled = true)
+@EnableMethodSecurity
 public class SecurityConfig {
-
-    /** The login view's route; kept here so security does not depend on the UI packages. */
-    public static final String LOGIN_ROUTE = "login";
 
     @Bean
     SecurityFilterChain portalSecurityFilterChain(HttpSecurity http) throws Exception {
         // the portal's stylesheet and images must load on the login page too
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**", "/images/**").permitAll());
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/" + LOGIN_ROUTE, "/" + LOGIN_ROUTE));
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/" + LoginView.ROUTE));
         return http.build();
     }
 

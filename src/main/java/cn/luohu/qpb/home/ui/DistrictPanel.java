@@ -25,15 +25,15 @@ class DistrictPanel extends VerticalLayout {
         grid.setId("district-star-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addColumn(CommitteeStarCounts::committeeName).setHeader(getTranslation("org.field.committee"))
-                .setFlexGrow(3).setFrozen(true).setAutoWidth(true);
+                .setFrozen(true).setAutoWidth(true);
         for (int level = Stars.MAX; level >= 0; level--) {
             int star = level;
             grid.addColumn(row -> row.count(star)).setHeader(getTranslation("star.short", star))
-                    .setTextAlign(ColumnTextAlign.END).setKey("star-" + star)
+                    .setTextAlign(ColumnTextAlign.END).setKey("star-" + star).setWidth("6rem").setFlexGrow(0)
                     .setFooter(String.valueOf(rows.stream().mapToInt(r -> r.count(star)).sum()));
         }
         grid.addColumn(CommitteeStarCounts::total).setHeader(getTranslation("home.district.total"))
-                .setTextAlign(ColumnTextAlign.END).setKey("total")
+                .setTextAlign(ColumnTextAlign.END).setKey("total").setWidth("6rem").setFlexGrow(0)
                 .setFooter(String.valueOf(rows.stream().mapToInt(CommitteeStarCounts::total).sum()));
         grid.setItems(rows);
         grid.setAllRowsVisible(true);

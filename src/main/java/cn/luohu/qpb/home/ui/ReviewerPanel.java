@@ -71,7 +71,7 @@ class ReviewerPanel extends VerticalLayout {
         grid.addColumn(OrganizationSummary::code).setHeader(getTranslation("org.field.code"))
                 .setKey(OrganizationSort.Column.CODE.name()).setSortable(true).setAutoWidth(true);
         grid.addColumn(OrganizationSummary::name).setHeader(getTranslation("org.field.name"))
-                .setKey(OrganizationSort.Column.NAME.name()).setSortable(true).setFlexGrow(3);
+                .setKey(OrganizationSort.Column.NAME.name()).setSortable(true).setAutoWidth(true);
         grid.addColumn(o -> Labels.of(this, "org.category", o.category())).setHeader(getTranslation("org.field.category"))
                 .setKey(OrganizationSort.Column.CATEGORY.name()).setSortable(true).setAutoWidth(true);
         grid.addColumn(OrganizationSummary::secretaryName).setHeader(getTranslation("org.field.secretary"))

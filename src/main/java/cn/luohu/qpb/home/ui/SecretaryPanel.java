@@ -34,7 +34,7 @@ class SecretaryPanel extends VerticalLayout {
         card.add(name,
                 field("org.field.code", new Span(mine.code())),
                 field("org.field.category", new Span(Labels.of(this, "org.category", mine.category()))),
-                field("org.field.committee", new Span(mine.committeeName() == null ? "" : mine.committeeName())),
+                field("org.field.committee", new Span(mine.committeeShortName() == null ? "" : mine.committeeShortName())),
                 field("org.field.secretary", new Span(mine.secretaryName() == null ? "" : mine.secretaryName())),
                 field("org.field.members", new Span(String.valueOf(mine.memberCount()))),
                 field("org.field.star", new Stars(mine.currentStar())),
@@ -48,11 +48,15 @@ class SecretaryPanel extends VerticalLayout {
         grid.setId("secretary-star-history");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
-        grid.addColumn(e -> zone.fromUtc(e.changedAt()).toLocalDate().toString()).setHeader(getTranslation("history.date"));
-        grid.addComponentColumn(e -> new Stars(e.fromStar())).setHeader(getTranslation("history.from"));
-        grid.addComponentColumn(e -> new Stars(e.toStar())).setHeader(getTranslation("history.to"));
-        grid.addColumn(e -> Labels.of(this, "history.kind", e.kind())).setHeader(getTranslation("history.kind"));
-        grid.addColumn(StarHistoryEntry::reason).setHeader(getTranslation("history.reason")).setFlexGrow(3);
+        grid.addColumn(e -> zone.fromUtc(e.changedAt()).toLocalDate().toString()).setHeader(getTranslation("history.date"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(e -> new Stars(e.fromStar())).setHeader(getTranslation("history.from"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(e -> new Stars(e.toStar())).setHeader(getTranslation("history.to"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(e -> Labels.of(this, "history.kind", e.kind())).setHeader(getTranslation("history.kind"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(StarHistoryEntry::reason).setHeader(getTranslation("history.reason")).setAutoWidth(true);
         grid.setItems(history);
         add(grid);
     }

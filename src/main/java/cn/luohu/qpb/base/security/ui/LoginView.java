@@ -1,7 +1,6 @@
-package cn.luohu.qpb.user.ui;
+package cn.luohu.qpb.base.security.ui;
 
 import cn.luohu.qpb.base.i18n.Language;
-import cn.luohu.qpb.base.security.SecurityConfig;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -24,9 +23,11 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
  * Login in Chinese or English. A failed login shows one message whatever the reason (wrong password,
  * unknown user, locked account), so the page never tells whether a username exists.
  */
-@Route(value = SecurityConfig.LOGIN_ROUTE, autoLayout = false)
+@Route(value = LoginView.ROUTE, autoLayout = false)
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    public static final String ROUTE = "login";
 
     private final LoginForm form = new LoginForm();
     private final transient AuthenticationContext authenticationContext;
@@ -39,7 +40,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         setJustifyContentMode(JustifyContentMode.CENTER);
 
         form.setId("login-form");
-        form.setAction(SecurityConfig.LOGIN_ROUTE);
+        form.setAction(ROUTE); // Spring Security's form login processes the POST
         form.setForgotPasswordButtonVisible(false);
         form.setI18n(i18n());
 

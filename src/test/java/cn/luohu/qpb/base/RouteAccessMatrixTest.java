@@ -1,0 +1,83 @@
+package cn.luohu.qpb.base;
+
+import cn.luohu.qpb.base.security.Role;
+import cn.luohu.qpb.home.ui.HomeView;
+import cn.luohu.qpb.support.KaribuTest;
+import cn.luohu.qpb.base.security.ui.LoginView;
+import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.router.RouteData;
+import org.junit.jupiter.api.Test;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * Every route against every role and against an anonymous visitor. A new view must be added to the
+ * table below, or this test fails: access is decided on purpose, never by accident.
+ */
+class RouteAccessMatrixTest extends KaribuTest {
+
+    private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+
+    /** Route → the roles that may open it. Anonymous visitors may open only the login view. */
+    private static final Map<String, Set<Role>> ALLOWED = new LinkedHashMap<>();
+
+    static {
+        ALLOWED.put("", EVERYONE);
+        ALLOWED.put("change-password", EVERYONE);
+    }
+
+    private static final Map<Role, String> DEMO_USER = Map.of(
+            Role.SECRETARY, "secretary", Role.REVIEWER, "reviewer", Role.APPROVER, "district", Role.ADMIN, "admin");
+
+    @Test
+    void theTableCoversEveryRoute() {
+        Set<String> routes = RouteConfiguration.forApplicationScope().getAvailableRoutes().stream()
+                .map(RouteData::getTemplate).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> expected = new TreeSet<>(ALLOWED.keySet());
+        expected.add("login");
+        assertEquals(expected, routes);
+    }
+
+    @Test
+    void anonymousVisitorsAreSentToLogin() {
+        for (String route : ALLOWED.keySet()) {
+            UI.getCurrent().navigate(route);
+            assertInstanceOf(LoginView.class, UI.getCurrent().getCurrentView(), route);
+        }
+        UI.getCurrent().navigate("login");
+        assertInstanceOf(LoginView.class, UI.getCurrent().getCurrentView());
+    }
+
+    @Test
+    void eachRoleOpensExactlyItsRoutes() {
+        for (Role role : Role.values()) {
+            login(DEMO_USER.get(role));
+            for (Map.Entry<String, Set<Role>> route : ALLOWED.entrySet()) {
+                if (route.getValue().contains(role)) {
+                    UI.getCurrent().navigate(route.getKey());
+                    Class<? extends Component> target = RouteConfiguration.forApplicationScope()
+                            .getRoute(route.getKey()).orElseThrow();
+                    assertEquals(target, UI.getCurrent().getCurrentView().getClass(), role + " may open /" + route.getKey());
+                } else {
+                    assertThrows(MockAccessDeniedException.class, () -> UI.getCurrent().navigate(route.getKey()),
+                            role + " may not open /" + route.getKey());
+                }
+            }
+            UI.getCurrent().navigate("login");
+            assertInstanceOf(HomeView.class, UI.getCurrent().getCurrentView(), "a logged-in " + role + " skips the login page");
+            logout();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package cn.luohu.qpb.base;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Chinese and English stay complete: same keys in both files, and every literal key in the code exists. */
+class TranslationsTest {
+
+    private static final Pattern LITERAL_KEY = Pattern.compile("getTranslation\\(\"([a-z0-9.\\-]+)\"\\s*[,)]");
+
+    private static Properties load(String file) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = TranslationsTest.class.getResourceAsStream("/vaadin-i18n/" + file)) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+
+    @Test
+    void chineseAndEnglishHaveTheSameKeys() throws IOException {
+        Set<String> chinese = new TreeSet<>(load("translations.properties").stringPropertyNames());
+        Set<String> english = new TreeSet<>(load("translations_en.properties").stringPropertyNames());
+        assertEquals(chinese, english);
+    }
+
+    @Test
+    void everyKeyTheCodeAsksForExists() throws IOException {
+        Set<String> keys = load("translations.properties").stringPropertyNames();
+        Set<String> missing = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher matcher = LITERAL_KEY.matcher(Files.readString(source));
+                while (matcher.find()) {
+                    if (!keys.contains(matcher.group(1))) {
+                        missing.add(matcher.group(1) + " (" + source.getFileName() + ")");
+                    }
+                }
+            }
+        }
+        assertTrue(missing.isEmpty(), "missing translations: " + missing);
+    }
+
+    @Test
+    void everyEnumLabelExists() throws IOException {
+        Set<String> keys = new HashSet<>(load("translations.properties").stringPropertyNames());
+        Set<String> missing = new TreeSet<>();
+        check(keys, missing, "org.kind", cn.luohu.qpb.organization.OrgKind.values());
+        check(keys, missing, "org.category", cn.luohu.qpb.organization.Category.values());
+        check(keys, missing, "history.kind", cn.luohu.qpb.organization.StarChangeKind.values());
+        check(keys, missing, "role", cn.luohu.qpb.base.security.Role.values());
+        for (cn.luohu.qpb.user.PasswordPolicy.Violation violation : cn.luohu.qpb.user.PasswordPolicy.Violation.values()) {
+            String key = cn.luohu.qpb.user.PasswordRefusedException.messageKey(violation);
+            if (!keys.contains(key)) {
+                missing.add(key);
+            }
+        }
+        assertTrue(missing.isEmpty(), "missing translations: " + missing);
+    }
+
+    private static void check(Set<String> keys, Set<String> missing, String prefix, Enum<?>[] values) {
+        for (Enum<?> value : values) {
+            if (!keys.contains(prefix + "." + value.name())) {
+                missing.add(prefix + "." + value.name());
+            }
+        }
+    }
+}

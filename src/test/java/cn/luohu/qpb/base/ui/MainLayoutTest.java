@@ -1,0 +1,59 @@
+package cn.luohu.qpb.base.ui;
+
+import cn.luohu.qpb.home.ui.HomeView;
+import cn.luohu.qpb.support.KaribuTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.server.VaadinSession;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.List;
+import java.util.Locale;
+
+import static cn.luohu.qpb.jooq.Tables.APP_USER;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.ContextMenuKt._clickItemWithID;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class MainLayoutTest extends KaribuTest {
+
+    @Autowired
+    private DSLContext dsl;
+
+    @AfterEach
+    void restoreDemoLanguage() {
+        dsl.update(APP_USER).setNull(APP_USER.PREFERRED_LANGUAGE).where(APP_USER.USERNAME.eq("reviewer")).execute();
+    }
+
+    @Test
+    void theHeaderShowsTheUsersOrganisation() {
+        login("reviewer");
+        UI.getCurrent().navigate(HomeView.class);
+        assertEquals("中共深圳市罗湖区翠竹街道工作委员会", _get(Span.class, spec -> spec.withId("header-organization")).getText());
+    }
+
+    @Test
+    void theNavigationListsOnlyWhatTheRoleMayOpen() {
+        login("secretary");
+        UI.getCurrent().navigate(HomeView.class);
+        List<String> items = _get(SideNav.class, spec -> spec.withId("side-nav")).getItems().stream()
+                .map(SideNavItem::getLabel).toList();
+        assertEquals(List.of("首页"), items);
+    }
+
+    @Test
+    void theLanguageChoiceIsStoredAndWinsOverTheBrowser() {
+        login("reviewer");
+        UI.getCurrent().navigate(HomeView.class);
+        _clickItemWithID(_get(MenuBar.class, spec -> spec.withId("user-menu")), "language-en");
+        assertEquals(Locale.ENGLISH, VaadinSession.getCurrent().getLocale());
+        assertEquals("en", dsl.select(APP_USER.PREFERRED_LANGUAGE).from(APP_USER)
+                .where(APP_USER.USERNAME.eq("reviewer")).fetchSingle().value1());
+    }
+}

@@ -1,0 +1,215 @@
+package cn.luohu.qpb.e2e;
+
+import cn.luohu.qpb.Application;
+import com.vaadin.flow.i18n.I18NProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Browser smoke test: the real login form, the home view of every demo role, logout, the login error and
+ * session fixation protection, in Debian's headless Chromium against the app on a random port.
+ * Run with {@code mvn -Pe2e verify}; screenshots go to {@code target/e2e/}.
+ */
+@SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "qpb.embedded-db.data-dir=", // empty: a throwaway database, freshly seeded with the demo district
+                "vaadin.devmode.devTools.enabled=false" // keeps the dev-tools bubble out of the screenshots
+        })
+class LoginJourneyIT {
+
+    private static final String DEMO_PASSWORD = "qpb-demo-2026";
+    private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+    private static final Duration TIMEOUT = Duration.ofSeconds(30); // the first page load in dev mode is slow
+    private static final Path SCREENSHOTS = Path.of("target", "e2e");
+
+    /** True when no Vaadin request is in flight, fonts are loaded and no grid is still fetching rows. */
+    private static final String VAADIN_IDLE = """
+            const clients = (window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients) || {};
+            const busy = Object.values(clients).some(c => c.isActive && c.isActive());
+            return !busy && document.fonts.status === 'loaded'
+                && document.querySelectorAll('vaadin-grid[loading]').length === 0;""";
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private I18NProvider i18n;
+
+    @TempDir
+    private Path browserProfile; // a fresh profile per test: no cookies or cache carried over
+
+    private ChromeDriver driver;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() {
+        driver = chromium(browserProfile);
+        wait = new WebDriverWait(driver, TIMEOUT);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} logs in, sees #{1}, logs out")
+    @CsvSource({
+            "secretary, home-secretary",
+            "reviewer,  home-reviewer",
+            "district,  home-district",
+            "admin,     home-admin"
+    })
+    void demoUserSeesHomePanelAndLogsOut(String username, String panelId) throws IOException {
+        login(username, DEMO_PASSWORD);
+
+        WebElement panel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(panelId)));
+        assertThat(panel.isDisplayed()).isTrue();
+        // the browser asks for Chinese, so the whole page must be Chinese
+        String appTitle = t("app.title");
+        assertThat(driver.getTitle()).contains(appTitle);
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains(appTitle, t("nav.home"));
+        screenshot("home-" + username);
+
+        driver.findElement(By.cssSelector("#user-menu vaadin-menu-bar-button")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("menu-logout"))).click();
+        waitForLoginForm();
+        assertThat(driver.getCurrentUrl()).endsWith("/login");
+
+        // the session is really gone: the home view sends the browser back to the login view
+        driver.get(url("/"));
+        waitForLoginForm();
+        assertThat(driver.getCurrentUrl()).endsWith("/login");
+    }
+
+    @Test
+    void failedLoginShowsOneMessageWhetherOrNotTheUserExists() throws IOException {
+        // a demo account that no other test logs in with, so one failure cannot disturb them
+        login("rev-jg", "not-the-password");
+        String wrongPassword = loginError();
+        screenshot("login-error");
+
+        login("no-such-user", "not-the-password");
+        String unknownUser = loginError();
+
+        assertThat(wrongPassword).contains(t("login.error.title"), t("login.error.message"));
+        assertThat(unknownUser).isEqualTo(wrongPassword);
+    }
+
+    @Test
+    void sessionIdChangesAtLogin() {
+        driver.get(url("/login"));
+        waitForLoginForm();
+        Cookie before = driver.manage().getCookieNamed("JSESSIONID");
+        assertThat(before).as("session cookie on the login page").isNotNull();
+
+        typeCredentials("secretary", DEMO_PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-secretary")));
+        Cookie after = driver.manage().getCookieNamed("JSESSIONID");
+
+        assertThat(after).as("session cookie after login").isNotNull();
+        assertThat(after.getValue()).isNotEqualTo(before.getValue());
+    }
+
+    @Test
+    void secretaryHomeFitsAPhone() throws IOException {
+        // a 390 x 844 CSS-pixel touch viewport (a common phone); a window size would include browser chrome
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
+        login("secretary", DEMO_PASSWORD);
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-secretary"))).isDisplayed())
+                .isTrue();
+        screenshot("home-secretary-phone");
+    }
+
+    /** Opens the login view and submits the form the way a user does. */
+    private void login(String username, String password) {
+        driver.get(url("/login"));
+        waitForLoginForm();
+        typeCredentials(username, password);
+    }
+
+    private void typeCredentials(String username, String password) {
+        // Vaadin 25 keeps the native inputs and the submit button in the light DOM of the login form
+        driver.findElement(By.cssSelector("#login-form vaadin-text-field[name=username] input")).sendKeys(username);
+        driver.findElement(By.cssSelector("#login-form vaadin-password-field[name=password] input")).sendKeys(password);
+        driver.findElement(By.cssSelector("#login-form vaadin-button[slot=submit]")).click();
+    }
+
+    private void waitForLoginForm() {
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#login-form vaadin-text-field[name=username] input")));
+    }
+
+    /** The error box of the login form, which lives in two nested shadow roots. */
+    private String loginError() {
+        wait.until(ExpectedConditions.urlMatches("/login\\?error$"));
+        waitForLoginForm(); // the URL changes before Vaadin has rendered the view
+        WebElement form = driver.findElement(By.id("login-form"));
+        wait.until(d -> form.getDomAttribute("error") != null); // set by the view from the ?error parameter
+        WebElement error = form.getShadowRoot().findElement(By.cssSelector("vaadin-login-form-wrapper"))
+                .getShadowRoot().findElement(By.cssSelector("[part=error-message]"));
+        wait.until(ExpectedConditions.visibilityOf(error));
+        return error.getText();
+    }
+
+    private void screenshot(String name) throws IOException {
+        wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(VAADIN_IDLE));
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    private String t(String key) {
+        return i18n.getTranslation(key, CHINESE);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /**
+     * Debian's Chromium and chromedriver, named explicitly: Selenium Manager cannot download anything here.
+     * Headless Chromium ignores --lang for Accept-Language, so the language preference is set as well.
+     */
+    private static ChromeDriver chromium(Path profile) {
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1280,900", "--lang=zh-CN", "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        return new ChromeDriver(service, options);
+    }
+}

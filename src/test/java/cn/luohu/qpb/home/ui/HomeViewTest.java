@@ -1,0 +1,106 @@
+package cn.luohu.qpb.home.ui;
+
+import cn.luohu.qpb.organization.CommitteeStarCounts;
+import cn.luohu.qpb.organization.OrganizationSummary;
+import cn.luohu.qpb.organization.StarHistoryEntry;
+import cn.luohu.qpb.support.KaribuTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static cn.luohu.qpb.jooq.Tables.APP_USER;
+import static cn.luohu.qpb.jooq.Tables.ORGANIZATION;
+import static com.github.mvysny.kaributesting.v10.GridKt._get;
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Each role's home view shows real data from the demo district. */
+class HomeViewTest extends KaribuTest {
+
+    @Autowired
+    private DSLContext dsl;
+
+    private static <T> List<T> rows(Grid<T> grid) {
+        return IntStream.range(0, _size(grid)).mapToObj(i -> _get(grid, i)).toList();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSecretarySeesHerOrganisationAndItsStarHistory() {
+        login("secretary");
+        UI.getCurrent().navigate(HomeView.class);
+        assertEquals("中共深圳市罗湖区翠竹社区委员会", _get(Span.class, spec -> spec.withId("secretary-org-name")).getText());
+        var card = _get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("secretary-org-card"));
+        assertTrue(card.getElement().getTextRecursively().contains("翠竹街道党工委"));
+        assertTrue(card.getElement().getTextRecursively().contains("社区党组织"));
+        Grid<StarHistoryEntry> history = _get(Grid.class, spec -> spec.withId("secretary-star-history"));
+        assertEquals(2, _size(history));
+        int current = dsl.select(ORGANIZATION.CURRENT_STAR).from(ORGANIZATION).where(ORGANIZATION.CODE.eq("CZ001"))
+                .fetchSingle().value1();
+        assertEquals(current, _get(history, 0).toStar(), "newest first, ending at the current star");
+        _assertNone(VerticalLayout.class, spec -> spec.withId("home-reviewer"));
+        _assertNone(VerticalLayout.class, spec -> spec.withId("home-district"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theReviewerSeesHisCommitteesOrganisationsAndCanFilterThem() {
+        login("reviewer");
+        UI.getCurrent().navigate(HomeView.class);
+        Grid<OrganizationSummary> grid = _get(Grid.class, spec -> spec.withId("reviewer-org-grid"));
+        String committeePath = dsl.select(ORGANIZATION.PATH).from(ORGANIZATION).where(ORGANIZATION.CODE.eq("CZ")).fetchSingle().value1();
+        int expected = dsl.fetchCount(ORGANIZATION, ORGANIZATION.PATH.startsWith(committeePath));
+        assertEquals(expected, _size(grid));
+        assertTrue(rows(grid).stream().allMatch(o -> "翠竹街道党工委".equals(o.committeeShortName())));
+
+        _setValue(_get(TextField.class, spec -> spec.withId("reviewer-filter-text")), "水贝");
+        assertEquals(3, _size(grid), "水贝社区党委, 水贝村党支部, 水贝珠宝总部大厦党支部");
+        assertTrue(rows(grid).stream().allMatch(o -> o.name().contains("水贝")));
+
+        _setValue(_get(TextField.class, spec -> spec.withId("reviewer-filter-text")), "");
+        ComboBox<Integer> star = _get(ComboBox.class, spec -> spec.withId("reviewer-filter-star"));
+        _setValue(star, 3);
+        assertTrue(rows(grid).stream().allMatch(o -> o.currentStar() == 3));
+        _assertNone(VerticalLayout.class, spec -> spec.withId("home-secretary"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void districtStaffSeeStarCountsPerCommittee() {
+        login("district");
+        UI.getCurrent().navigate(HomeView.class);
+        Grid<CommitteeStarCounts> grid = _get(Grid.class, spec -> spec.withId("district-star-grid"));
+        List<CommitteeStarCounts> rows = rows(grid);
+        assertTrue(rows.size() >= 13);
+        CommitteeStarCounts cuizhu = rows.stream().filter(r -> r.committeeName().equals("翠竹街道党工委"))
+                .findFirst().orElseThrow();
+        assertEquals(10, cuizhu.total(), "翠竹 has 10 assessed organisations");
+        int assessedActive = dsl.fetchCount(ORGANIZATION, ORGANIZATION.KIND.in("BRANCH", "COMMUNITY_COMMITTEE")
+                .and(ORGANIZATION.ACTIVE.isTrue()));
+        assertEquals(assessedActive, rows.stream().mapToInt(CommitteeStarCounts::total).sum());
+        assertEquals(String.valueOf(assessedActive), grid.getColumnByKey("total").getFooterText());
+    }
+
+    @Test
+    void theAdministratorSeesAccountAndOrganisationCounts() {
+        login("admin");
+        UI.getCurrent().navigate(HomeView.class);
+        assertEquals(String.valueOf(dsl.fetchCount(APP_USER)), _get(Span.class, spec -> spec.withId("admin-user-count")).getText());
+        assertEquals(String.valueOf(dsl.fetchCount(ORGANIZATION, ORGANIZATION.ACTIVE.isTrue())),
+                _get(Span.class, spec -> spec.withId("admin-org-count")).getText());
+        _assertNone(VerticalLayout.class, spec -> spec.withId("home-district"));
+    }
+}

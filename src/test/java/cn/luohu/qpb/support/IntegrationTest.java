@@ -1,0 +1,54 @@
+package cn.luohu.qpb.support;
+
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Base of every Spring test: one application context for the whole suite (same configuration, so Spring
+ * caches it), on a throwaway embedded MariaDB migrated by Liquibase and seeded with the demo district.
+ * Tests make the data they change with {@link TestData}, so they do not depend on each other.
+ */
+@SpringBootTest(properties = "qpb.embedded-db.data-dir=")
+@Import(IntegrationTest.TestBeans.class)
+public abstract class IntegrationTest {
+
+    @Autowired
+    protected TestClock clock;
+
+    @Autowired
+    protected TestData data;
+
+    @AfterEach
+    void resetClockAndLogin() {
+        clock.reset();
+        SecurityContextHolder.clearContext();
+    }
+
+    /** Runs the rest of the test as this user, as far as services are concerned. */
+    protected void actAs(String username) {
+        data.authenticate(username);
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestBeans {
+
+        @Bean
+        @Primary
+        TestClock testClock() {
+            return new TestClock();
+        }
+
+        @Bean
+        TestData testData(org.jooq.DSLContext dsl,
+                          org.springframework.security.crypto.password.PasswordEncoder encoder,
+                          org.springframework.security.core.userdetails.UserDetailsService users) {
+            return new TestData(dsl, encoder, users);
+        }
+    }
+}
