@@ -5,7 +5,11 @@ import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -40,6 +44,13 @@ class ArchitectureTest {
             return !location.contains("/cn/luohu/qpb/jooq/");
         }
     }
+
+    @ArchTest
+    static final ArchRule everyViewDeclaresWhoMayOpenIt = classes()
+            .that().areAnnotatedWith(Route.class).or().areAnnotatedWith(Layout.class)
+            .and().doNotHaveSimpleName("LoginView")
+            .should().beAnnotatedWith(RolesAllowed.class)
+            .because("access to every screen is decided on purpose; only the login view is open to all");
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("cn.luohu.qpb.(**)").should().beFreeOfCycles();

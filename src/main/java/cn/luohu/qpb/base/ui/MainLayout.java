@@ -1,5 +1,6 @@
 package cn.luohu.qpb.base.ui;
 
+import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.i18n.Language;
 import cn.luohu.qpb.user.SessionInfo;
 import cn.luohu.qpb.user.UserAccountService;
@@ -23,14 +24,14 @@ import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 
 /**
  * The shell around every logged-in view: the side navigation shows only the views the user's roles
  * may open; the header shows the user's organisation and a menu for language, password and logout.
  */
 @Layout
-@PermitAll
+@RolesAllowed({Role.Names.SECRETARY, Role.Names.REVIEWER, Role.Names.APPROVER, Role.Names.ADMIN})
 public class MainLayout extends AppLayout {
 
     /** The route of the change-password view, opened from the user menu. */

@@ -36,18 +36,30 @@ public class PortalErrorHandler implements ErrorHandler {
         notification.setId("error-notification");
     }
 
+    /** The message for a throwable: a refusal's own text, or a short apology (and the stack trace logged). */
     static String messageFor(UI ui, Throwable throwable) {
-        Throwable cause = throwable;
-        while (cause != null) {
-            if (cause instanceof PortalException refusal) {
-                return ui.getTranslation(refusal.messageKey(), refusal.arguments());
-            }
-            if (cause instanceof AccessDeniedException) {
-                return ui.getTranslation("error.access-denied");
-            }
-            cause = cause.getCause();
+        Throwable refusal = refusalIn(throwable);
+        if (refusal instanceof PortalException portal) {
+            return ui.getTranslation(portal.messageKey(), portal.arguments());
+        }
+        if (refusal != null) {
+            return ui.getTranslation("error.access-denied");
         }
         log.error("Unexpected error", throwable);
         return ui.getTranslation("error.unexpected");
+    }
+
+    /** Whether the throwable is (or wraps) a deliberate refusal rather than a fault. */
+    static boolean isRefusal(Throwable throwable) {
+        return refusalIn(throwable) != null;
+    }
+
+    private static Throwable refusalIn(Throwable throwable) {
+        for (Throwable cause = throwable; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PortalException || cause instanceof AccessDeniedException) {
+                return cause;
+            }
+        }
+        return null;
     }
 }

@@ -1,5 +1,6 @@
 package cn.luohu.qpb.user.ui;
 
+import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.ui.MainLayout;
 import cn.luohu.qpb.user.PasswordPolicy;
@@ -15,11 +16,11 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 
 /** Every user changes their own password here; a user with a temporary password is sent here first. */
 @Route(MainLayout.CHANGE_PASSWORD_ROUTE)
-@PermitAll
+@RolesAllowed({Role.Names.SECRETARY, Role.Names.REVIEWER, Role.Names.APPROVER, Role.Names.ADMIN})
 public class ChangePasswordView extends VerticalLayout implements HasDynamicTitle {
 
     private final transient UserAccountService accounts;

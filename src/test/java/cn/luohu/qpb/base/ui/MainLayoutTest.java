@@ -48,6 +48,15 @@ class MainLayoutTest extends KaribuTest {
     }
 
     @Test
+    void aStoredLanguageWinsOverTheBrowsersAtTheNextVisit() {
+        dsl.update(APP_USER).set(APP_USER.PREFERRED_LANGUAGE, "en").where(APP_USER.USERNAME.eq("reviewer")).execute();
+        login("reviewer");
+        UI.getCurrent().navigate(HomeView.class);
+        assertEquals(Locale.ENGLISH, UI.getCurrent().getLocale());
+        assertEquals("Home", _get(SideNav.class, spec -> spec.withId("side-nav")).getItems().getFirst().getLabel());
+    }
+
+    @Test
     void theLanguageChoiceIsStoredAndWinsOverTheBrowser() {
         login("reviewer");
         UI.getCurrent().navigate(HomeView.class);
