@@ -140,16 +140,6 @@ class LoginJourneyIT {
     }
 
     @Test
-    void anUnknownAddressShowsATranslatedPage() throws IOException {
-        login("secretary", DEMO_PASSWORD);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-secretary")));
-        driver.get(url("/no-such-page"));
-        WebElement page = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("page-not-found")));
-        assertThat(page.getText()).contains(t("error.page-not-found.title"), t("error.back-home"));
-        screenshot("page-not-found");
-    }
-
-    @Test
     void secretaryHomeFitsAPhone() throws IOException {
         // a 390 x 844 CSS-pixel touch viewport (a common phone); a window size would include browser chrome
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
