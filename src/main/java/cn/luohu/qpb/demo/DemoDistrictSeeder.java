@@ -3,6 +3,7 @@ package cn.luohu.qpb.demo;
 import cn.luohu.qpb.base.db.EmbeddedDatabase;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.organization.StarChangeKind;
+import cn.luohu.qpb.organization.TreePath;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,10 +104,10 @@ class DemoDistrictSeeder implements ApplicationRunner {
         for (DemoDistrict.Org org : DemoDistrict.organizations()) {
             long id = nextId++;
             Long parentId = org.parentCode() == null ? null : ids.get(org.parentCode());
-            String path = (org.parentCode() == null ? "/" : paths.get(org.parentCode())) + id + "/";
+            String path = org.parentCode() == null ? TreePath.root(id) : TreePath.child(paths.get(org.parentCode()), id);
             ids.put(org.code(), id);
             paths.put(org.code(), path);
-            insert.bind(id, parentId, path, path.split("/").length - 2, org.kind().name(),
+            insert.bind(id, parentId, path, TreePath.depth(path), org.kind().name(),
                     org.category() == null ? null : org.category().name(),
                     org.region() == null ? null : org.region().name(),
                     org.code(), org.name(), org.shortName(), org.secretary(), org.members(), org.contact());
