@@ -3,6 +3,7 @@ package cn.luohu.qpb.user.ui;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.ui.MainLayout;
+import cn.luohu.qpb.base.ui.PortalErrorHandler;
 import cn.luohu.qpb.user.PasswordPolicy;
 import cn.luohu.qpb.user.UserAccountService;
 import com.vaadin.flow.component.UI;
@@ -72,7 +73,7 @@ public class ChangePasswordView extends VerticalLayout implements HasDynamicTitl
             accounts.changePassword(current.getValue(), fresh.getValue());
         } catch (PortalException refusal) {
             PasswordField field = "password.current-wrong".equals(refusal.messageKey()) ? current : fresh;
-            field.setErrorMessage(getTranslation(refusal.messageKey(), refusal.arguments()));
+            field.setErrorMessage(PortalErrorHandler.translate(this, refusal));
             field.setInvalid(true);
             return;
         }
