@@ -7,6 +7,8 @@ import cn.luohu.qpb.organization.OrganizationFilter;
 import cn.luohu.qpb.organization.OrganizationService;
 import cn.luohu.qpb.organization.OrganizationSort;
 import cn.luohu.qpb.organization.OrganizationSummary;
+import cn.luohu.qpb.organization.ui.OrganizationDetailView;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -82,6 +84,8 @@ class ReviewerPanel extends VerticalLayout {
         grid.addComponentColumn(o -> new Stars(o.currentStar())).setHeader(getTranslation("org.field.star"))
                 .setKey(OrganizationSort.Column.STAR.name()).setSortable(true).setAutoWidth(true);
         grid.setItems(dataProvider);
+        grid.addItemClickListener(click -> UI.getCurrent().navigate(OrganizationDetailView.class,
+                OrganizationDetailView.parameters(click.getItem().code())));
         grid.setHeight("32rem");
         add(grid);
     }

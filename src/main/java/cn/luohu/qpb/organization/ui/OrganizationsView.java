@@ -162,6 +162,7 @@ public class OrganizationsView extends VerticalLayout implements HasDynamicTitle
             return open;
         }).setAutoWidth(true).setFlexGrow(0);
         tree.setDataProvider(provider);
+        tree.expand(organizations.children(null, 0, 1)); // the top level open: its committees are what people look for
         tree.setSizeFull();
     }
 
