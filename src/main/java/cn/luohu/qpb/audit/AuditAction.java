@@ -2,5 +2,7 @@ package cn.luohu.qpb.audit;
 
 /** What an audit event records. Later features add their own actions here. */
 public enum AuditAction {
-    LOGIN, LOGIN_FAILED, LOGOUT, ACCOUNT_LOCKED, PASSWORD_CHANGED, LANGUAGE_CHANGED
+    LOGIN, LOGIN_FAILED, LOGOUT, ACCOUNT_LOCKED, PASSWORD_CHANGED, LANGUAGE_CHANGED,
+    // user administration and the self-service profile
+    USER_CREATED, USER_UPDATED, USER_DISABLED, USER_ENABLED, USER_UNLOCKED, PASSWORD_RESET, PROFILE_UPDATED
 }
