@@ -164,11 +164,14 @@ class UserAdminRepository {
                 .execute();
     }
 
+    /** A new one-time password that must be changed; lifts a lock so that it works at once. */
     void resetPassword(long id, String hash, LocalDateTime now) {
         dsl.update(APP_USER)
                 .set(APP_USER.PASSWORD_HASH, hash)
                 .set(APP_USER.MUST_CHANGE_PASSWORD, true)
                 .set(APP_USER.PASSWORD_CHANGED_AT, now)
+                .setNull(APP_USER.LOCKED_UNTIL)
+                .set(APP_USER.FAILED_LOGIN_COUNT, 0)
                 .set(APP_USER.VERSION, APP_USER.VERSION.plus(1))
                 .where(APP_USER.ID.eq(id))
                 .execute();
