@@ -36,6 +36,8 @@ class RouteAccessMatrixTest extends KaribuTest {
     static {
         ALLOWED.put("", EVERYONE);
         ALLOWED.put("change-password", EVERYONE);
+        ALLOWED.put("admin/users", EnumSet.of(Role.ADMIN));
+        ALLOWED.put("profile", EVERYONE);
     }
 
     private static final Map<Role, String> DEMO_USER = Map.of(

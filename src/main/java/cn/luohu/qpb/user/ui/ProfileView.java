@@ -42,7 +42,8 @@ public class ProfileView extends VerticalLayout implements HasDynamicTitle {
     private final RadioButtonGroup<Language> language = new RadioButtonGroup<>();
     private final Paragraph error = new Paragraph();
     private int version;
-    private String storedLanguage;
+    /** The language the page is shown in: a change of it redraws the page. */
+    private Language shownLanguage;
 
     public ProfileView(UserAccountService accounts) {
         this.accounts = accounts;
@@ -97,8 +98,8 @@ public class ProfileView extends VerticalLayout implements HasDynamicTitle {
         displayName.setValue(profile.displayName());
         phone.setValue(profile.phone() == null ? "" : profile.phone());
         email.setValue(profile.email() == null ? "" : profile.email());
-        storedLanguage = profile.preferredLanguage();
-        language.setValue(Language.ofCode(profile.preferredLanguage()).orElse(Language.of(getLocale())));
+        shownLanguage = Language.of(getLocale());
+        language.setValue(Language.ofCode(profile.preferredLanguage()).orElse(shownLanguage));
         version = profile.version();
     }
 
@@ -120,7 +121,7 @@ public class ProfileView extends VerticalLayout implements HasDynamicTitle {
             show(refusal.messageKey(), refusal.arguments());
             return;
         }
-        boolean languageChanged = !changes.language().code().equals(storedLanguage);
+        boolean languageChanged = changes.language() != shownLanguage;
         load(accounts.profile());
         Notification notification = Notification.show(getTranslation("user.profile.saved"), 4000,
                 Notification.Position.TOP_CENTER);
