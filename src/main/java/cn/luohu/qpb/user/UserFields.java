@@ -12,7 +12,7 @@ final class UserFields {
     /** Letters, digits, dot, underscore and hyphen (pinyin names, codes like sec-cz001); no spaces. */
     static final Pattern USERNAME_PATTERN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     /** Mobile (13800138000), landline with area code (0755-82345678), extensions and +86 forms. */
-    static final Pattern PHONE_PATTERN = Pattern.compile("\\+?[0-9][0-9 ()-]*[0-9]");
+    static final Pattern PHONE_PATTERN = Pattern.compile("\\+?[0-9(][0-9 ()-]*[0-9]");
     /** Deliberately loose: one @, a dot in the domain, no spaces. The mail server is the real check. */
     static final Pattern EMAIL_PATTERN = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 

@@ -169,6 +169,8 @@ class UserListViewTest extends KaribuTest {
         assertTrue(created.mustChangePassword());
         assertEquals("USER_CREATED", audit.latestFor("user", username, 1).getFirst().action());
 
+        var dialog = _get(com.vaadin.flow.component.dialog.Dialog.class, spec -> spec.withId("otp-dialog"));
+        assertFalse(dialog.isCloseOnEsc() || dialog.isCloseOnOutsideClick(), "only the button closes it");
         _click(_get(Button.class, spec -> spec.withId("otp-close")));
         _assertNone(Span.class, spec -> spec.withId("otp-value"));
     }
