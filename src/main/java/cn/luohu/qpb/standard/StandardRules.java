@@ -93,6 +93,12 @@ public final class StandardRules {
         if (indicator.veto() && indicator.bonus()) {
             problems.add(new Problem("standard.problem.veto-and-bonus", subject));
         }
+        if (indicator.bonus() && indicator.maxScore().signum() == 0) {
+            problems.add(new Problem("standard.problem.bonus-zero", subject));
+        }
+        if (indicator.evidenceRequired() && (indicator.evidenceHint() == null || indicator.evidenceHint().isBlank())) {
+            problems.add(new Problem("standard.problem.evidence-hint", subject));
+        }
         return problems;
     }
 

@@ -42,11 +42,14 @@ class StandardRulesTest {
                 null, null, false, null, true, null, false);
         IndicatorDefinition vetoBonus = new IndicatorDefinition("VB", "t", "g", "q", ScoringMethod.CHECK, BigDecimal.ZERO,
                 null, null, false, null, true, 0, true);
+        IndicatorDefinition evidenceWithoutHint = new IndicatorDefinition("E", "t", "g", "q", ScoringMethod.CHECK, BigDecimal.ZERO,
+                null, null, true, " ", false, null, false);
         StandardDefinition valid = StandardServiceTest.valid("R");
         StandardDefinition standard = new StandardDefinition("R", "n", 1, valid.categories(), null, List.of(
                 valid.dimensions().getFirst(), valid.dimensions().get(1),
-                new DimensionDefinition("其他", List.of(deductWithout, vetoWithoutCap, vetoBonus))), valid.bands(), valid.bonusCap());
+                new DimensionDefinition("其他", List.of(deductWithout, vetoWithoutCap, vetoBonus, evidenceWithoutHint))),
+                valid.bands(), valid.bonusCap());
         assertEquals(List.of("standard.problem.deduction", "standard.problem.veto-cap", "standard.problem.veto-and-bonus",
-                "standard.problem.base-not-100"), keys(standard));
+                "standard.problem.bonus-zero", "standard.problem.evidence-hint", "standard.problem.base-not-100"), keys(standard));
     }
 }

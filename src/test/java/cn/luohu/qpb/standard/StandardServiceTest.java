@@ -133,6 +133,19 @@ class StandardServiceTest extends IntegrationTest {
     }
 
     @Test
+    void theSixSeededStandardsArePublishedOnePerCategory() {
+        List<StandardSummary> seeded = standards.list().stream()
+                .filter(s -> s.code().startsWith("LH-") && s.version() == 1).toList();
+        assertEquals(6, seeded.size());
+        assertTrue(seeded.stream().allMatch(s -> s.status() == StandardStatus.PUBLISHED && s.indicatorCount() >= 25));
+        assertEquals(Set.of(Category.values()), seeded.stream().flatMap(s -> s.categories().stream())
+                .collect(java.util.stream.Collectors.toSet()));
+        StandardSummary community = seeded.stream().filter(s -> s.categories().contains(Category.COMMUNITY)).findFirst().orElseThrow();
+        assertEquals(SeedStandards.load().stream().filter(d -> d.code().equals(community.code())).findFirst().orElseThrow(),
+                standards.definition(community.id()), "stored exactly as written in the seed file");
+    }
+
+    @Test
     void onlyDistrictStaffAndAdministratorsManageStandards() {
         actAs(data.user(data.committee("标准权限测试"), Role.REVIEWER));
         assertThrows(AccessDeniedException.class, () -> standards.list());
