@@ -1,0 +1,44 @@
+package cn.luohu.qpb.importing;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
+import org.springframework.stereotype.Component;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Runs long import work (reading, checking, writing a large file) off the request thread, so the screen
+ * can show progress. The caller's security context travels with the work (method security checks the
+ * admin there as usual). Two threads: the machine has few cores, and imports are rare.
+ */
+@Component
+public class ImportJobs implements DisposableBean {
+
+    private final ExecutorService pool;
+    private final Executor executor;
+
+    ImportJobs() {
+        AtomicInteger count = new AtomicInteger();
+        pool = Executors.newFixedThreadPool(2, work -> {
+            Thread thread = new Thread(work, "import-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor = new DelegatingSecurityContextExecutor(pool); // captures the caller's context per task
+    }
+
+    /** Starts the work as the current user; the future completes with its result or its exception. */
+    public <T> CompletableFuture<T> start(Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, executor);
+    }
+
+    @Override
+    public void destroy() {
+        pool.shutdownNow();
+    }
+}
