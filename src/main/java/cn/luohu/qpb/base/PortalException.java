@@ -24,4 +24,8 @@ public class PortalException extends RuntimeException {
     public Object[] arguments() {
         return arguments.clone();
     }
+
+    /** An argument that is itself a translation key, e.g. the name of a kind: shown translated. */
+    public record Key(String key) {
+    }
 }

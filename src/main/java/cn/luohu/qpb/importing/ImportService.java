@@ -4,6 +4,7 @@ import cn.luohu.qpb.audit.AuditAction;
 import cn.luohu.qpb.audit.AuditService;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Access;
+import cn.luohu.qpb.organization.OrganizationAdminService;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,11 +36,14 @@ public class ImportService {
     private final ImportVocabulary vocabulary;
     private final ImportRepository repository;
     private final AuditService audit;
+    private final OrganizationAdminService organizations;
 
-    ImportService(ImportVocabulary vocabulary, ImportRepository repository, AuditService audit) {
+    ImportService(ImportVocabulary vocabulary, ImportRepository repository, AuditService audit,
+                  OrganizationAdminService organizations) {
         this.vocabulary = vocabulary;
         this.repository = repository;
         this.audit = audit;
+        this.organizations = organizations;
     }
 
     /**
@@ -118,7 +122,8 @@ public class ImportService {
     }
 
     private ImportResult createOrganizations(ImportPreview preview, CheckedRows checked) {
-        throw new UnsupportedOperationException("waiting for OrganizationAdminService.createAll");
+        organizations.createAll(checked.organizations());
+        return new ImportResult(preview.kind(), preview.fileName(), checked.organizations().size(), List.of());
     }
 
     private ImportResult createUsers(ImportPreview preview, CheckedRows checked) {

@@ -74,8 +74,20 @@ final class OrganizationChecks {
             }
         }
         Map<String, ExistingOrganization> stored = repository.organizations(referenced);
+        Map<String, String> codeInFile = new HashMap<>();
+        for (NewOrganization org : orgs) {
+            codeInFile.putIfAbsent(ImportRepository.key(org.code()), org.code());
+        }
         for (int i = 0; i < total; i++) {
-            tree(cells.get(i), orgs.get(i), firstRowOfCode, kindInFile, stored);
+            NewOrganization org = orgs.get(i);
+            tree(cells.get(i), org, firstRowOfCode, kindInFile, stored);
+            if (org.parentCode() != null) {
+                // codes compare case-insensitively (as in the database): hand over the parent's own spelling
+                String parentKey = ImportRepository.key(org.parentCode());
+                String canonical = stored.containsKey(parentKey) ? stored.get(parentKey).code()
+                        : codeInFile.getOrDefault(parentKey, org.parentCode());
+                orgs.set(i, withParent(org, canonical));
+            }
             if ((i + 1) % 1_000 == 0) {
                 progress.report(ImportPhase.CHECKING, i + 1, total);
             }
@@ -115,7 +127,7 @@ final class OrganizationChecks {
         if (!org.code().isEmpty()) {
             String key = ImportRepository.key(org.code());
             if (stored.containsKey(key)) {
-                cell.problem(ORG_CODE, "import.error.code-exists", org.code());
+                cell.problem(ORG_CODE, "org.error.code-taken", org.code());
             }
             int first = firstRowOfCode.get(key);
             if (first != cell.number()) {
@@ -144,8 +156,14 @@ final class OrganizationChecks {
             return;
         }
         if (org.kind() != null && parentKind != null && !org.kind().mayHaveParent(parentKind)) {
-            cell.problem(ORG_PARENT_CODE, "import.error.wrong-parent-kind", org.kind(), parentKind);
+            cell.problem(ORG_PARENT_CODE, "org.error.wrong-parent-kind", org.kind(), parentKind);
         }
+    }
+
+    private static NewOrganization withParent(NewOrganization org, String parentCode) {
+        return parentCode.equals(org.parentCode()) ? org : new NewOrganization(org.code(), parentCode, org.kind(),
+                org.category(), org.regionalSystem(), org.name(), org.shortName(), org.secretaryName(),
+                org.memberCount(), org.contact());
     }
 
     private static <T> T choice(RowCells cell, ImportColumn column, java.util.function.Function<String,

@@ -74,7 +74,10 @@ final class UserChecks {
                 if (org == null) {
                     cell.problem(USER_ORG_CODE, "import.error.organization-unknown", user.organizationCode());
                 } else {
-                    organizationNames.put(ImportRepository.key(org.code()), org.name());
+                    organizationNames.put(org.code(), org.name());
+                    user = new NewUser(user.username(), user.displayName(), org.code(), user.roles(), user.phone(),
+                            user.email()); // the stored spelling of the code
+                    users.set(i, user);
                     for (Role role : user.roles()) {
                         if (!RolePlacement.allows(role, org.kind())) {
                             cell.problem(USER_ROLES, "import.error.role-not-allowed", role, org.kind());

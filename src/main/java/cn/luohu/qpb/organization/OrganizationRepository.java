@@ -13,12 +13,14 @@ import org.springframework.stereotype.Repository;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import static cn.luohu.qpb.jooq.Tables.APP_USER;
+import static cn.luohu.qpb.jooq.Tables.APP_USER_ROLE;
 import static cn.luohu.qpb.jooq.Tables.ORGANIZATION;
 import static cn.luohu.qpb.jooq.Tables.STAR_HISTORY;
 
@@ -94,6 +96,73 @@ class OrganizationRepository {
                 .fetch(OrganizationRepository::toSummary);
     }
 
+    Optional<OrganizationSummary> findByCode(String code, Scope scope) {
+        return selectSummary().where(O.CODE.eq(code).and(visibleIn(scope, O)))
+                .fetchOptional(OrganizationRepository::toSummary);
+    }
+
+    /** The organisations directly below a parent; without a parent, the top of what the scope shows. */
+    List<OrganizationNode> children(Long parentId, Scope scope, int offset, int limit) {
+        Condition level;
+        if (parentId != null) {
+            level = O.PARENT_ID.eq(parentId);
+        } else if (scope.everything()) {
+            level = O.PARENT_ID.isNull();
+        } else if (scope.pathPrefix() != null) {
+            level = O.PATH.eq(scope.pathPrefix());
+        } else {
+            level = scope.organizationId() == null ? DSL.falseCondition() : O.ID.eq(scope.organizationId());
+        }
+        List<OrganizationSummary> page = selectSummary().where(level.and(visibleIn(scope, O)))
+                .orderBy(O.CODE).offset(offset).limit(limit)
+                .fetch(OrganizationRepository::toSummary);
+        return withChildCounts(page);
+    }
+
+    int countChildren(Long parentId, Scope scope) {
+        Condition level = parentId != null ? O.PARENT_ID.eq(parentId)
+                : scope.everything() ? O.PARENT_ID.isNull()
+                : scope.pathPrefix() != null ? O.PATH.eq(scope.pathPrefix()) : DSL.falseCondition();
+        return dsl.fetchCount(O, level.and(visibleIn(scope, O)));
+    }
+
+    /** The page's organisations with their number of children, counted in one grouped query. */
+    List<OrganizationNode> withChildCounts(List<OrganizationSummary> page) {
+        Map<Long, Integer> counts = new HashMap<>();
+        if (!page.isEmpty()) {
+            dsl.select(ORGANIZATION.PARENT_ID, DSL.count()).from(ORGANIZATION)
+                    .where(ORGANIZATION.PARENT_ID.in(page.stream().map(OrganizationSummary::id).toList()))
+                    .groupBy(ORGANIZATION.PARENT_ID)
+                    .forEach(r -> counts.put(r.value1(), r.value2()));
+        }
+        return page.stream().map(o -> new OrganizationNode(o, counts.getOrDefault(o.id(), 0))).toList();
+    }
+
+    Optional<OrganizationSummary> parentOf(long id) {
+        Organization parent = ORGANIZATION.as("p");
+        return selectSummary().join(parent).on(parent.PARENT_ID.isNotNull().and(parent.ID.eq(id)).and(O.ID.eq(parent.PARENT_ID)))
+                .fetchOptional(OrganizationRepository::toSummary);
+    }
+
+    List<UserOfOrganization> users(long organizationId) {
+        Map<Long, List<String>> roles = new HashMap<>();
+        dsl.select(APP_USER_ROLE.USER_ID, APP_USER_ROLE.ROLE)
+                .from(APP_USER_ROLE).join(APP_USER).on(APP_USER.ID.eq(APP_USER_ROLE.USER_ID))
+                .where(APP_USER.ORGANIZATION_ID.eq(organizationId))
+                .orderBy(APP_USER_ROLE.ROLE)
+                .forEach(r -> roles.computeIfAbsent(r.value1(), id -> new ArrayList<>()).add(r.value2()));
+        return dsl.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.DISPLAY_NAME, APP_USER.ENABLED)
+                .from(APP_USER)
+                .where(APP_USER.ORGANIZATION_ID.eq(organizationId))
+                .orderBy(APP_USER.USERNAME)
+                .fetch(r -> new UserOfOrganization(r.value2(), r.value3(), roles.getOrDefault(r.value1(), List.of()), r.value4()));
+    }
+
+    List<OrganizationSummary> committees(Scope scope) {
+        return selectSummary().where(O.KIND.eq(OrgKind.COMMITTEE.name()).and(visibleIn(scope, O)))
+                .orderBy(O.CODE).fetch(OrganizationRepository::toSummary);
+    }
+
     List<StarHistoryEntry> starHistory(long organizationId) {
         return dsl.select(STAR_HISTORY.FROM_STAR, STAR_HISTORY.TO_STAR, STAR_HISTORY.CHANGE_KIND,
                         STAR_HISTORY.REASON, APP_USER.DISPLAY_NAME, STAR_HISTORY.CHANGED_AT)
@@ -164,6 +233,13 @@ class OrganizationRepository {
         }
         if (filter.active() != null) {
             condition = condition.and(O.ACTIVE.eq(filter.active()));
+        }
+        if (filter.kind() != null) {
+            condition = condition.and(O.KIND.eq(filter.kind().name()));
+        }
+        if (filter.committeeId() != null) {
+            condition = condition.and(O.PATH.startsWith(DSL.select(ORGANIZATION.PATH).from(ORGANIZATION)
+                    .where(ORGANIZATION.ID.eq(filter.committeeId())).asField()));
         }
         return condition;
     }

@@ -68,6 +68,42 @@ public class OrganizationService {
         return repository.subtree(path, scope.current());
     }
 
+    /** The organisation with this code (its page address), if the caller may see it. */
+    @PreAuthorize(Access.REVIEWER_OR_STAFF)
+    public OrganizationDetail detail(String code) {
+        Scope visible = scope.current();
+        OrganizationSummary org = repository.findByCode(code, visible).orElseThrow(() ->
+                visible.everything() ? new NotFoundException() : new NotInScopeException());
+        var parent = repository.parentOf(org.id());
+        return new OrganizationDetail(org, parent.map(OrganizationSummary::name).orElse(null),
+                parent.map(OrganizationSummary::code).orElse(null),
+                repository.starHistory(org.id()), repository.users(org.id()));
+    }
+
+    /** One level of the tree, lazily: the children of a parent, or the top of the caller's tree (null). */
+    @PreAuthorize(Access.REVIEWER_OR_STAFF)
+    public List<OrganizationNode> children(Long parentId, int offset, int limit) {
+        return repository.children(parentId, scope.current(), offset, limit);
+    }
+
+    @PreAuthorize(Access.REVIEWER_OR_STAFF)
+    public int countChildren(Long parentId) {
+        return repository.countChildren(parentId, scope.current());
+    }
+
+    /** A filtered page of the tree as a flat list, each with its number of children. */
+    @PreAuthorize(Access.REVIEWER_OR_STAFF)
+    public List<OrganizationNode> findVisibleNodes(OrganizationFilter filter, int offset, int limit,
+                                                   List<OrganizationSort> sorts) {
+        return repository.withChildCounts(repository.find(filter, scope.current(), offset, limit, sorts));
+    }
+
+    /** The committees the caller may see, for filters and pickers. */
+    @PreAuthorize(Access.REVIEWER_OR_STAFF)
+    public List<OrganizationSummary> committees() {
+        return repository.committees(scope.current());
+    }
+
     /** The district's star distribution per committee (district staff). */
     @PreAuthorize(Access.APPROVER)
     public List<CommitteeStarCounts> starDistribution() {

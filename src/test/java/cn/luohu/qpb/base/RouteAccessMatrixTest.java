@@ -29,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class RouteAccessMatrixTest extends KaribuTest {
 
     private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+    private static final Set<Role> REVIEWERS_AND_STAFF = EnumSet.of(Role.REVIEWER, Role.APPROVER, Role.ADMIN);
 
     /** Route → the roles that may open it. Anonymous visitors may open only the login view. */
     private static final Map<String, Set<Role>> ALLOWED = new LinkedHashMap<>();
@@ -36,6 +37,15 @@ class RouteAccessMatrixTest extends KaribuTest {
     static {
         ALLOWED.put("", EVERYONE);
         ALLOWED.put("change-password", EVERYONE);
+        ALLOWED.put("organisations", REVIEWERS_AND_STAFF);
+        ALLOWED.put("organisations/:code", REVIEWERS_AND_STAFF);
+    }
+
+    /** A real address for each route with parameters: an organisation that the demo reviewer (翠竹) may see. */
+    private static final Map<String, String> SAMPLE = Map.of("organisations/:code", "organisations/CZ001");
+
+    private static String address(String template) {
+        return SAMPLE.getOrDefault(template, template);
     }
 
     private static final Map<Role, String> DEMO_USER = Map.of(
@@ -53,7 +63,7 @@ class RouteAccessMatrixTest extends KaribuTest {
     @Test
     void anonymousVisitorsAreSentToLogin() {
         for (String route : ALLOWED.keySet()) {
-            UI.getCurrent().navigate(route);
+            UI.getCurrent().navigate(address(route));
             assertInstanceOf(LoginView.class, UI.getCurrent().getCurrentView(), route);
         }
         UI.getCurrent().navigate("login");
@@ -66,12 +76,12 @@ class RouteAccessMatrixTest extends KaribuTest {
             login(DEMO_USER.get(role));
             for (Map.Entry<String, Set<Role>> route : ALLOWED.entrySet()) {
                 if (route.getValue().contains(role)) {
-                    UI.getCurrent().navigate(route.getKey());
+                    UI.getCurrent().navigate(address(route.getKey()));
                     Class<? extends Component> target = RouteConfiguration.forApplicationScope()
-                            .getRoute(route.getKey()).orElseThrow();
+                            .getRoute(address(route.getKey())).orElseThrow();
                     assertEquals(target, UI.getCurrent().getCurrentView().getClass(), role + " may open /" + route.getKey());
                 } else {
-                    assertThrows(MockAccessDeniedException.class, () -> UI.getCurrent().navigate(route.getKey()),
+                    assertThrows(MockAccessDeniedException.class, () -> UI.getCurrent().navigate(address(route.getKey())),
                             role + " may not open /" + route.getKey());
                 }
             }

@@ -1,6 +1,7 @@
 package cn.luohu.qpb.base.ui;
 
 import cn.luohu.qpb.base.PortalException;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -40,13 +41,24 @@ public class PortalErrorHandler implements ErrorHandler {
     static String messageFor(UI ui, Throwable throwable) {
         Throwable refusal = refusalIn(throwable);
         if (refusal instanceof PortalException portal) {
-            return ui.getTranslation(portal.messageKey(), portal.arguments());
+            return translate(ui, portal);
         }
         if (refusal != null) {
             return ui.getTranslation("error.access-denied");
         }
         log.error("Unexpected error", throwable);
         return ui.getTranslation("error.unexpected");
+    }
+
+    /** A refusal in the user's language, with arguments that are keys translated too. */
+    public static String translate(Component component, PortalException refusal) {
+        Object[] arguments = refusal.arguments();
+        for (int i = 0; i < arguments.length; i++) {
+            if (arguments[i] instanceof PortalException.Key key) {
+                arguments[i] = component.getTranslation(key.key());
+            }
+        }
+        return component.getTranslation(refusal.messageKey(), arguments);
     }
 
     /** Whether the throwable is (or wraps) a deliberate refusal rather than a fault. */

@@ -1,5 +1,6 @@
 package cn.luohu.qpb.home.ui;
 
+import cn.luohu.qpb.base.ui.Labels;
 import cn.luohu.qpb.base.ui.Stars;
 import cn.luohu.qpb.organization.Category;
 import cn.luohu.qpb.organization.OrganizationFilter;

@@ -240,7 +240,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
 
     private void failed(Throwable error) {
         if (error instanceof PortalException portal) {
-            showRefusal(getTranslation(portal.messageKey(), portal.arguments()));
+            showRefusal(PortalErrorHandler.translate(this, portal));
         } else {
             PortalErrorHandler.showError(UI.getCurrent(), error);
         }

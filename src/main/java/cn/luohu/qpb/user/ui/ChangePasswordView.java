@@ -3,6 +3,8 @@ package cn.luohu.qpb.user.ui;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.ui.MainLayout;
+import cn.luohu.qpb.base.ui.PortalErrorHandler;
+import cn.luohu.qpb.base.ui.SingleClickButton;
 import cn.luohu.qpb.user.PasswordPolicy;
 import cn.luohu.qpb.user.UserAccountService;
 import com.vaadin.flow.component.UI;
@@ -51,11 +53,9 @@ public class ChangePasswordView extends VerticalLayout implements HasDynamicTitl
             field.setWidthFull();
             field.setRequired(true);
         }
-        Button save = new Button(getTranslation("password.change.submit"), click -> save());
+        Button save = new SingleClickButton(getTranslation("password.change.submit"), click -> save());
         save.setId("change-password-submit");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.setDisableOnClick(true);
-        save.addClickListener(click -> save.setEnabled(true));
         add(current, fresh, confirmation, save);
     }
 
@@ -72,7 +72,7 @@ public class ChangePasswordView extends VerticalLayout implements HasDynamicTitl
             accounts.changePassword(current.getValue(), fresh.getValue());
         } catch (PortalException refusal) {
             PasswordField field = "password.current-wrong".equals(refusal.messageKey()) ? current : fresh;
-            field.setErrorMessage(getTranslation(refusal.messageKey(), refusal.arguments()));
+            field.setErrorMessage(PortalErrorHandler.translate(this, refusal));
             field.setInvalid(true);
             return;
         }

@@ -1,0 +1,178 @@
+package cn.luohu.qpb.organization;
+
+import cn.luohu.qpb.jooq.tables.records.OrganizationRecord;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static cn.luohu.qpb.jooq.Tables.ORGANIZATION;
+
+/** The writes of the organisation tree. Paths are maintained here, with {@link TreePath}. */
+@Repository
+class OrganizationAdminRepository {
+
+    /** Codes per IN list: keeps statements of a 20,000-row import at a sane size. */
+    private static final int CHUNK = 1000;
+
+    private final DSLContext dsl;
+
+    OrganizationAdminRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    Optional<StoredOrganization> byId(long id) {
+        return dsl.selectFrom(ORGANIZATION).where(ORGANIZATION.ID.eq(id)).fetchOptional(OrganizationAdminRepository::toStored);
+    }
+
+    Optional<StoredOrganization> byCode(String code) {
+        return dsl.selectFrom(ORGANIZATION).where(ORGANIZATION.CODE.eq(code)).fetchOptional(OrganizationAdminRepository::toStored);
+    }
+
+    /** The stored organisations among these codes, by code, in a few set-based queries. */
+    Map<String, StoredOrganization> byCodes(Collection<String> codes) {
+        Map<String, StoredOrganization> found = new HashMap<>();
+        List<String> all = List.copyOf(codes);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            dsl.selectFrom(ORGANIZATION).where(ORGANIZATION.CODE.in(all.subList(from, Math.min(all.size(), from + CHUNK))))
+                    .forEach(r -> found.put(r.getCode(), toStored(r)));
+        }
+        return found;
+    }
+
+    boolean codeTaken(String code, long exceptId) {
+        return dsl.fetchExists(ORGANIZATION, ORGANIZATION.CODE.eq(code).and(ORGANIZATION.ID.ne(exceptId)));
+    }
+
+    long insert(NewOrganization org, StoredOrganization parent) {
+        // the path holds the new id, so it is written once the id is known
+        long id = dsl.insertInto(ORGANIZATION)
+                .set(unplaced(org))
+                .set(ORGANIZATION.PARENT_ID, parent.id())
+                .returningResult(ORGANIZATION.ID).fetchSingle().value1();
+        String path = TreePath.child(parent.path(), id);
+        dsl.update(ORGANIZATION).set(ORGANIZATION.PATH, path).set(ORGANIZATION.DEPTH, TreePath.depth(path))
+                .where(ORGANIZATION.ID.eq(id)).execute();
+        return id;
+    }
+
+    /**
+     * Inserts many organisations in parent-first order: one batch of inserts, one query for the new ids,
+     * one batch that sets parents and paths. {@code existingParents} holds parents already in the tree.
+     */
+    void insertAll(List<NewOrganization> parentsFirst, Map<String, StoredOrganization> existingParents) {
+        dsl.batchInsert(parentsFirst.stream().map(OrganizationAdminRepository::unplaced).toList()).execute();
+        Map<String, Long> ids = new HashMap<>();
+        List<String> codes = parentsFirst.stream().map(NewOrganization::code).toList();
+        for (int from = 0; from < codes.size(); from += CHUNK) {
+            dsl.select(ORGANIZATION.CODE, ORGANIZATION.ID).from(ORGANIZATION)
+                    .where(ORGANIZATION.CODE.in(codes.subList(from, Math.min(codes.size(), from + CHUNK))))
+                    .forEach(r -> ids.put(r.value1(), r.value2()));
+        }
+        Map<String, String> paths = new HashMap<>();
+        existingParents.forEach((code, parent) -> paths.put(code, parent.path()));
+        var place = dsl.batch(dsl.update(ORGANIZATION)
+                .set(ORGANIZATION.PARENT_ID, (Long) null).set(ORGANIZATION.PATH, (String) null)
+                .set(ORGANIZATION.DEPTH, (Integer) null).where(ORGANIZATION.ID.eq((Long) null)));
+        for (NewOrganization org : parentsFirst) {
+            long id = ids.get(org.code());
+            String path = TreePath.child(paths.get(org.parentCode()), id);
+            paths.put(org.code(), path);
+            Long parentId = existingParents.containsKey(org.parentCode())
+                    ? existingParents.get(org.parentCode()).id() : ids.get(org.parentCode());
+            place.bind(parentId, path, TreePath.depth(path), id);
+        }
+        place.execute();
+    }
+
+    /** Saves the changes if nobody else saved since {@code changes.version()}; false when someone did. */
+    boolean update(long id, OrganizationChanges changes) {
+        return dsl.update(ORGANIZATION)
+                .set(ORGANIZATION.CODE, changes.code().strip())
+                .set(ORGANIZATION.CATEGORY, changes.category() == null ? null : changes.category().name())
+                .set(ORGANIZATION.REGIONAL_SYSTEM, changes.regionalSystem() == null ? null : changes.regionalSystem().name())
+                .set(ORGANIZATION.NAME, changes.name().strip())
+                .set(ORGANIZATION.SHORT_NAME, shortNameOr(changes.shortName(), changes.name()))
+                .set(ORGANIZATION.SECRETARY_NAME, blankToNull(changes.secretaryName()))
+                .set(ORGANIZATION.MEMBER_COUNT, changes.memberCount())
+                .set(ORGANIZATION.CONTACT, blankToNull(changes.contact()))
+                .set(ORGANIZATION.VERSION, ORGANIZATION.VERSION.plus(1))
+                .set(ORGANIZATION.UPDATED_AT, DSL.currentLocalDateTime())
+                .where(ORGANIZATION.ID.eq(id).and(ORGANIZATION.VERSION.eq(changes.version())))
+                .execute() == 1;
+    }
+
+    /** Re-hangs an organisation and rewrites the paths of its whole subtree in one statement. */
+    boolean move(StoredOrganization org, StoredOrganization newParent, int expectedVersion) {
+        boolean moved = dsl.update(ORGANIZATION)
+                .set(ORGANIZATION.PARENT_ID, newParent.id())
+                .set(ORGANIZATION.VERSION, ORGANIZATION.VERSION.plus(1))
+                .set(ORGANIZATION.UPDATED_AT, DSL.currentLocalDateTime())
+                .where(ORGANIZATION.ID.eq(org.id()).and(ORGANIZATION.VERSION.eq(expectedVersion)))
+                .execute() == 1;
+        if (moved) {
+            String newPath = TreePath.child(newParent.path(), org.id());
+            int depthChange = TreePath.depth(newPath) - TreePath.depth(org.path());
+            dsl.update(ORGANIZATION)
+                    .set(ORGANIZATION.PATH, DSL.concat(DSL.val(newPath),
+                            DSL.substring(ORGANIZATION.PATH, org.path().length() + 1)))
+                    .set(ORGANIZATION.DEPTH, ORGANIZATION.DEPTH.plus(depthChange))
+                    .where(ORGANIZATION.PATH.startsWith(org.path()))
+                    .execute();
+        }
+        return moved;
+    }
+
+    boolean setActive(long id, boolean active, int expectedVersion) {
+        return dsl.update(ORGANIZATION)
+                .set(ORGANIZATION.ACTIVE, active)
+                .set(ORGANIZATION.VERSION, ORGANIZATION.VERSION.plus(1))
+                .set(ORGANIZATION.UPDATED_AT, DSL.currentLocalDateTime())
+                .where(ORGANIZATION.ID.eq(id).and(ORGANIZATION.VERSION.eq(expectedVersion)))
+                .execute() == 1;
+    }
+
+    boolean hasActiveChildren(long id) {
+        return dsl.fetchExists(ORGANIZATION, ORGANIZATION.PARENT_ID.eq(id).and(ORGANIZATION.ACTIVE.isTrue()));
+    }
+
+    /** The row for a new organisation, not yet placed in the tree (no parent, empty path). */
+    private static OrganizationRecord unplaced(NewOrganization org) {
+        OrganizationRecord record = new OrganizationRecord();
+        record.setPath("");
+        record.setDepth(0);
+        record.setKind(org.kind().name());
+        record.setCategory(org.category() == null ? null : org.category().name());
+        record.setRegionalSystem(org.regionalSystem() == null ? null : org.regionalSystem().name());
+        record.setCode(org.code().strip());
+        record.setName(org.name().strip());
+        record.setShortName(shortNameOr(org.shortName(), org.name()));
+        record.setSecretaryName(blankToNull(org.secretaryName()));
+        record.setMemberCount(org.memberCount());
+        record.setContact(blankToNull(org.contact()));
+        return record;
+    }
+
+    /** Without a short name, the full name is used (lists show the short one). */
+    private static String shortNameOr(String shortName, String name) {
+        String value = blankToNull(shortName);
+        return value != null ? value : name.strip().substring(0, Math.min(name.strip().length(), NewOrganization.SHORT_NAME_MAX));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    static StoredOrganization toStored(OrganizationRecord r) {
+        return new StoredOrganization(r.getId(), r.getParentId(), r.getPath(), OrgKind.valueOf(r.getKind()), r.getCode(),
+                r.getCategory() == null ? null : Category.valueOf(r.getCategory()),
+                r.getRegionalSystem() == null ? null : RegionalSystem.valueOf(r.getRegionalSystem()),
+                r.getName(), r.getShortName(), r.getSecretaryName(), r.getMemberCount(), r.getContact(),
+                r.getActive(), r.getCurrentStar(), r.getVersion());
+    }
+}

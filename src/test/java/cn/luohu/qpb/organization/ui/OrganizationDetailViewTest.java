@@ -1,0 +1,50 @@
+package cn.luohu.qpb.organization.ui;
+
+import cn.luohu.qpb.base.security.Role;
+import cn.luohu.qpb.base.ui.ServerErrorView;
+import cn.luohu.qpb.organization.UserOfOrganization;
+import cn.luohu.qpb.support.KaribuTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import org.junit.jupiter.api.Test;
+
+import static com.github.mvysny.kaributesting.v10.GridKt._get;
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OrganizationDetailViewTest extends KaribuTest {
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void showsTheOrganisationItsHistoryAndItsAccounts() {
+        login("reviewer");
+        UI.getCurrent().navigate("organisations/CZ001");
+        assertEquals("中共深圳市罗湖区翠竹社区委员会", _get(H2.class, spec -> spec.withId("org-detail-name")).getText());
+        assertEquals("中共深圳市罗湖区翠竹街道工作委员会", _get(Anchor.class, spec -> spec.withId("org-detail-parent")).getText());
+        assertEquals(2, _size(_get(Grid.class, spec -> spec.withId("org-detail-history"))));
+        Grid<UserOfOrganization> users = _get(Grid.class, spec -> spec.withId("org-detail-users"));
+        assertTrue(java.util.stream.IntStream.range(0, _size(users)).mapToObj(i -> _get(users, i).username())
+                .toList().containsAll(java.util.List.of("secretary", "sec-cz001")));
+    }
+
+    @Test
+    void anotherCommitteesOrganisationIsRefusedByItsAddress() {
+        login("reviewer");
+        UI.getCurrent().navigate("organisations/GY001");
+        assertInstanceOf(ServerErrorView.class, UI.getCurrent().getCurrentView());
+        assertEquals("您无权访问该组织的数据", _get(Paragraph.class, spec -> spec.withId("server-error-message")).getText());
+    }
+
+    @Test
+    void districtStaffOpenAnyOrganisation() {
+        login(data.user(data.districtId(), Role.APPROVER));
+        UI.getCurrent().navigate("organisations/GY001");
+        assertTrue(_get(H2.class, spec -> spec.withId("org-detail-name")).getText().contains("老围社区"));
+    }
+}
