@@ -39,6 +39,7 @@ class RouteAccessMatrixTest extends KaribuTest {
         ALLOWED.put("change-password", EVERYONE);
         ALLOWED.put("organisations", REVIEWERS_AND_STAFF);
         ALLOWED.put("organisations/:code", REVIEWERS_AND_STAFF);
+        ALLOWED.put("admin/import", EnumSet.of(Role.ADMIN));
     }
 
     /** A real address for each route with parameters: an organisation that the demo reviewer (翠竹) may see. */

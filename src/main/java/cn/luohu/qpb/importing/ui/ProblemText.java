@@ -1,6 +1,8 @@
 package cn.luohu.qpb.importing.ui;
 
+import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Role;
+import cn.luohu.qpb.base.ui.Labels;
 import cn.luohu.qpb.importing.ImportColumn;
 import cn.luohu.qpb.importing.ImportProblem;
 import cn.luohu.qpb.organization.Category;
@@ -36,10 +38,11 @@ final class ProblemText {
 
     private static Object argument(Component component, Object argument) {
         return switch (argument) {
-            case OrgKind kind -> component.getTranslation("org.kind." + kind.name());
-            case Category category -> component.getTranslation("org.category." + category.name());
-            case RegionalSystem region -> component.getTranslation("org.region." + region.name());
-            case Role role -> component.getTranslation("role." + role.name());
+            case OrgKind kind -> Labels.of(component, "org.kind", kind);
+            case Category category -> Labels.of(component, "org.category", category);
+            case RegionalSystem region -> Labels.of(component, "org.region", region);
+            case Role role -> Labels.of(component, "role", role);
+            case PortalException.Key key -> component.getTranslation(key.key());
             case ImportColumn column -> component.getTranslation(column.titleKey());
             case List<?> list -> list.stream().map(item -> String.valueOf(argument(component, item)))
                     .collect(Collectors.joining(separator(component)));
