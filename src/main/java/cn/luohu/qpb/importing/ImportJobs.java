@@ -2,6 +2,8 @@ package cn.luohu.qpb.importing;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import java.util.concurrent.CompletableFuture;
@@ -20,7 +22,6 @@ import java.util.function.Supplier;
 public class ImportJobs implements DisposableBean {
 
     private final ExecutorService pool;
-    private final Executor executor;
 
     ImportJobs() {
         AtomicInteger count = new AtomicInteger();
@@ -29,12 +30,15 @@ public class ImportJobs implements DisposableBean {
             thread.setDaemon(true);
             return thread;
         });
-        executor = new DelegatingSecurityContextExecutor(pool); // captures the caller's context per task
     }
 
     /** Starts the work as the current user; the future completes with its result or its exception. */
     public <T> CompletableFuture<T> start(Supplier<T> work) {
-        return CompletableFuture.supplyAsync(work, executor);
+        // a copy of the caller's context as it is now (a later login or logout of the caller changes nothing)
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
+        Executor asCaller = new DelegatingSecurityContextExecutor(pool, context);
+        return CompletableFuture.supplyAsync(work, asCaller);
     }
 
     @Override
