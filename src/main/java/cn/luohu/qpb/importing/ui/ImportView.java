@@ -157,7 +157,10 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         clearPreview();
     }
 
-    /** The running (or last) background task, completed once its result is queued for the screen. */
+    /**
+     * The running (or last) background task. It completes (never exceptionally) once its outcome has been
+     * handed to {@link UI#access}, so a test can wait for it and then let the UI run the queued update.
+     */
     CompletableFuture<?> task() {
         return task;
     }
@@ -227,7 +230,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         refusal.setVisible(false);
         ProgressRelay relay = new ProgressRelay(ui);
         ui.setPollInterval(POLL_MILLIS);
-        task = jobs.start(() -> work.apply(relay)).whenComplete((result, error) -> ui.access(() -> {
+        task = jobs.start(() -> work.apply(relay)).handle((result, error) -> ui.access(() -> {
             ui.setPollInterval(-1);
             setBusy(false);
             if (error != null) {
