@@ -22,7 +22,7 @@ import java.util.Optional;
  * case, width (full-width letters and brackets), spaces, underscores, hyphens and a trailing "*".
  */
 @Component
-public class ImportVocabulary {
+class ImportVocabulary {
 
     private final I18NProvider translations;
     private final Map<ImportKind, Map<String, ImportColumn>> headers = new HashMap<>();
