@@ -140,6 +140,21 @@ class LoginJourneyIT {
     }
 
     @Test
+    void districtStaffBrowseTheTreeAndOpenAnOrganisation() throws IOException {
+        login("district", DEMO_PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-district")));
+        driver.get(url("/organisations"));
+        WebElement tree = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("org-tree")));
+        wait.until(d -> tree.getText().contains("罗湖区委"));
+        screenshot("organisations-district");
+
+        driver.get(url("/organisations/CZ001"));
+        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("org-detail-name")));
+        assertThat(name.getText()).isEqualTo("中共深圳市罗湖区翠竹社区委员会");
+        screenshot("organisation-detail");
+    }
+
+    @Test
     void secretaryHomeFitsAPhone() throws IOException {
         // a 390 x 844 CSS-pixel touch viewport (a common phone); a window size would include browser chrome
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",

@@ -2,34 +2,27 @@ package cn.luohu.qpb.home.ui;
 
 import cn.luohu.qpb.base.ui.Labels;
 import cn.luohu.qpb.base.ui.Stars;
-import cn.luohu.qpb.organization.Category;
 import cn.luohu.qpb.organization.OrganizationFilter;
 import cn.luohu.qpb.organization.OrganizationService;
 import cn.luohu.qpb.organization.OrganizationSort;
 import cn.luohu.qpb.organization.OrganizationSummary;
-import com.vaadin.flow.component.combobox.ComboBox;
+import cn.luohu.qpb.organization.ui.OrganizationDetailView;
+import cn.luohu.qpb.organization.ui.OrganizationFilterBar;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.ConfigurableFilterDataProvider;
 import com.vaadin.flow.data.provider.DataProvider;
 import com.vaadin.flow.data.provider.Query;
 import com.vaadin.flow.data.provider.SortDirection;
-import com.vaadin.flow.data.value.ValueChangeMode;
 
 import java.util.List;
-import java.util.stream.IntStream;
 
 /** The organisations of a reviewer's committee subtree: a lazy grid, filtered and sorted in SQL. */
 class ReviewerPanel extends VerticalLayout {
 
-    private final TextField text = new TextField();
-    private final ComboBox<Category> category = new ComboBox<>();
-    private final ComboBox<Integer> star = new ComboBox<>();
     private final ConfigurableFilterDataProvider<OrganizationSummary, Void, OrganizationFilter> dataProvider;
 
     ReviewerPanel(OrganizationService organizations) {
@@ -43,28 +36,7 @@ class ReviewerPanel extends VerticalLayout {
                 query -> organizations.countVisible(filterOf(query))).withConfigurableFilter();
         dataProvider.setFilter(OrganizationFilter.none());
 
-        text.setId("reviewer-filter-text");
-        text.setPlaceholder(getTranslation("org.filter.text"));
-        text.setPrefixComponent(VaadinIcon.SEARCH.create());
-        text.setClearButtonVisible(true);
-        text.setValueChangeMode(ValueChangeMode.LAZY);
-        text.setMaxLength(100);
-        category.setId("reviewer-filter-category");
-        category.setPlaceholder(getTranslation("org.field.category"));
-        category.setItems(Category.values());
-        category.setItemLabelGenerator(c -> Labels.of(this, "org.category", c));
-        category.setClearButtonVisible(true);
-        star.setId("reviewer-filter-star");
-        star.setPlaceholder(getTranslation("org.field.star"));
-        star.setItems(IntStream.rangeClosed(0, Stars.MAX).boxed().toList());
-        star.setItemLabelGenerator(s -> getTranslation("star.level", s));
-        star.setClearButtonVisible(true);
-        text.addValueChangeListener(e -> applyFilter());
-        category.addValueChangeListener(e -> applyFilter());
-        star.addValueChangeListener(e -> applyFilter());
-        FlexLayout filters = new FlexLayout(text, category, star);
-        filters.addClassName("qpb-filters");
-        add(filters);
+        add(new OrganizationFilterBar("reviewer-filter", null, dataProvider::setFilter));
 
         Grid<OrganizationSummary> grid = new Grid<>();
         grid.setId("reviewer-org-grid");
@@ -82,12 +54,10 @@ class ReviewerPanel extends VerticalLayout {
         grid.addComponentColumn(o -> new Stars(o.currentStar())).setHeader(getTranslation("org.field.star"))
                 .setKey(OrganizationSort.Column.STAR.name()).setSortable(true).setAutoWidth(true);
         grid.setItems(dataProvider);
+        grid.addItemClickListener(click -> UI.getCurrent().navigate(OrganizationDetailView.class,
+                OrganizationDetailView.parameters(click.getItem().code())));
         grid.setHeight("32rem");
         add(grid);
-    }
-
-    private void applyFilter() {
-        dataProvider.setFilter(new OrganizationFilter(text.getValue(), category.getValue(), star.getValue(), null));
     }
 
     private static OrganizationFilter filterOf(Query<OrganizationSummary, OrganizationFilter> query) {

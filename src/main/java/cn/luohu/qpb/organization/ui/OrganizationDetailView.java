@@ -43,7 +43,8 @@ public class OrganizationDetailView extends VerticalLayout implements BeforeEnte
         addClassName("qpb-page");
     }
 
-    static RouteParameters parameters(String code) {
+    /** The address parameters of an organisation's page. */
+    public static RouteParameters parameters(String code) {
         return new RouteParameters("code", code);
     }
 

@@ -5,8 +5,6 @@ import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.ui.Labels;
 import cn.luohu.qpb.base.ui.PortalErrorHandler;
 import cn.luohu.qpb.base.ui.Stars;
-import cn.luohu.qpb.organization.Category;
-import cn.luohu.qpb.organization.OrgKind;
 import cn.luohu.qpb.organization.OrganizationAdminService;
 import cn.luohu.qpb.organization.OrganizationFilter;
 import cn.luohu.qpb.organization.OrganizationNode;
@@ -15,7 +13,6 @@ import cn.luohu.qpb.organization.OrganizationSummary;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -25,12 +22,9 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.treegrid.TreeGrid;
 import com.vaadin.flow.data.provider.hierarchy.AbstractBackEndHierarchicalDataProvider;
 import com.vaadin.flow.data.provider.hierarchy.HierarchicalQuery;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -38,7 +32,6 @@ import jakarta.annotation.security.RolesAllowed;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -54,12 +47,6 @@ public class OrganizationsView extends VerticalLayout implements HasDynamicTitle
     private final transient OrganizationService organizations;
     private final transient OrganizationAdminService admin;
     private final TreeGrid<OrganizationNode> tree = new TreeGrid<>();
-    private final TextField text = new TextField();
-    private final ComboBox<OrgKind> kind = new ComboBox<>();
-    private final ComboBox<Category> category = new ComboBox<>();
-    private final ComboBox<OrganizationSummary> committee = new ComboBox<>();
-    private final ComboBox<Integer> star = new ComboBox<>();
-    private final Select<Boolean> active = new Select<>();
     private OrganizationFilter filter = OrganizationFilter.none();
     private final TreeProvider provider = new TreeProvider();
 
@@ -68,55 +55,13 @@ public class OrganizationsView extends VerticalLayout implements HasDynamicTitle
         this.admin = admin;
         addClassName("qpb-page");
         setSizeFull();
-        add(new H2(getTranslation("nav.organisations")), filters());
+        add(new H2(getTranslation("nav.organisations")),
+                new OrganizationFilterBar("org-filter", organizations.committees(), this::applyFilter));
         if (currentUser.has(Role.ADMIN)) {
             add(adminActions());
         }
         configureTree();
         add(tree);
-    }
-
-    private FlexLayout filters() {
-        text.setId("org-filter-text");
-        text.setPlaceholder(getTranslation("org.filter.text"));
-        text.setPrefixComponent(VaadinIcon.SEARCH.create());
-        text.setClearButtonVisible(true);
-        text.setValueChangeMode(ValueChangeMode.LAZY);
-        text.setMaxLength(100);
-        kind.setId("org-filter-kind");
-        kind.setPlaceholder(getTranslation("org.field.kind"));
-        kind.setItems(OrgKind.values());
-        kind.setItemLabelGenerator(k -> Labels.of(this, "org.kind", k));
-        category.setId("org-filter-category");
-        category.setPlaceholder(getTranslation("org.field.category"));
-        category.setItems(Category.values());
-        category.setItemLabelGenerator(c -> Labels.of(this, "org.category", c));
-        committee.setId("org-filter-committee");
-        committee.setPlaceholder(getTranslation("org.field.committee"));
-        committee.setItems(organizations.committees());
-        committee.setItemLabelGenerator(OrganizationSummary::shortName);
-        star.setId("org-filter-star");
-        star.setPlaceholder(getTranslation("org.field.star"));
-        star.setItems(IntStream.rangeClosed(0, Stars.MAX).boxed().toList());
-        star.setItemLabelGenerator(s -> getTranslation("star.level", s));
-        active.setId("org-filter-active");
-        active.setEmptySelectionAllowed(true);
-        active.setEmptySelectionCaption(getTranslation("org.filter.any-status"));
-        active.setItems(true, false);
-        active.setItemLabelGenerator(a -> a == null ? getTranslation("org.filter.any-status")
-                : getTranslation(a ? "org.status.active" : "org.status.inactive"));
-        for (var field : List.of(kind, category, committee, star)) {
-            field.setClearButtonVisible(true);
-        }
-        text.addValueChangeListener(e -> applyFilter());
-        kind.addValueChangeListener(e -> applyFilter());
-        category.addValueChangeListener(e -> applyFilter());
-        committee.addValueChangeListener(e -> applyFilter());
-        star.addValueChangeListener(e -> applyFilter());
-        active.addValueChangeListener(e -> applyFilter());
-        FlexLayout filters = new FlexLayout(text, kind, category, committee, star, active);
-        filters.addClassName("qpb-filters");
-        return filters;
     }
 
     private FlexLayout adminActions() {
@@ -162,12 +107,12 @@ public class OrganizationsView extends VerticalLayout implements HasDynamicTitle
             return open;
         }).setAutoWidth(true).setFlexGrow(0);
         tree.setDataProvider(provider);
+        tree.expand(organizations.children(null, 0, 1)); // the top level open: its committees are what people look for
         tree.setSizeFull();
     }
 
-    private void applyFilter() {
-        filter = new OrganizationFilter(text.getValue(), category.getValue(), star.getValue(), active.getValue(),
-                kind.getValue(), committee.getValue() == null ? null : committee.getValue().id());
+    private void applyFilter(OrganizationFilter changed) {
+        filter = changed;
         provider.refreshAll();
     }
 

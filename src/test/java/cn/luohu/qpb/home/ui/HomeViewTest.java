@@ -3,6 +3,7 @@ package cn.luohu.qpb.home.ui;
 import cn.luohu.qpb.organization.CommitteeStarCounts;
 import cn.luohu.qpb.organization.OrganizationSummary;
 import cn.luohu.qpb.organization.StarHistoryEntry;
+import cn.luohu.qpb.organization.ui.OrganizationDetailView;
 import cn.luohu.qpb.support.KaribuTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -19,12 +20,14 @@ import java.util.stream.IntStream;
 
 import static cn.luohu.qpb.jooq.Tables.APP_USER;
 import static cn.luohu.qpb.jooq.Tables.ORGANIZATION;
+import static com.github.mvysny.kaributesting.v10.GridKt._clickItem;
 import static com.github.mvysny.kaributesting.v10.GridKt._get;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each role's home view shows real data from the demo district. */
@@ -75,6 +78,10 @@ class HomeViewTest extends KaribuTest {
         _setValue(star, 3);
         assertTrue(rows(grid).stream().allMatch(o -> o.currentStar() == 3));
         _assertNone(VerticalLayout.class, spec -> spec.withId("home-secretary"));
+
+        _setValue(star, null);
+        _clickItem(grid, 0, 1, false, false, false, false); // row 0, left button, no modifier keys
+        assertInstanceOf(OrganizationDetailView.class, UI.getCurrent().getCurrentView(), "a row opens its page");
     }
 
     @Test
