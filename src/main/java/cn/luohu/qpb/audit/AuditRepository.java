@@ -11,6 +11,8 @@ import static cn.luohu.qpb.jooq.Tables.AUDIT_EVENT;
 @Repository
 class AuditRepository {
 
+    private static final int CHUNK = 1000;
+
     private final DSLContext dsl;
 
     AuditRepository(DSLContext dsl) {
@@ -28,6 +30,20 @@ class AuditRepository {
                 .set(AUDIT_EVENT.OCCURRED_AT, event.occurredAt())
                 .set(AUDIT_EVENT.CLIENT_ADDRESS, event.clientAddress())
                 .execute();
+    }
+
+    /** Many events in multi-row inserts (bulk imports write one event per created row). */
+    void insertAll(List<AuditEvent> events) {
+        for (int from = 0; from < events.size(); from += CHUNK) {
+            var insert = dsl.insertInto(AUDIT_EVENT, AUDIT_EVENT.ACTOR, AUDIT_EVENT.ACTION, AUDIT_EVENT.ENTITY_TYPE,
+                    AUDIT_EVENT.ENTITY_ID, AUDIT_EVENT.BEFORE_JSON, AUDIT_EVENT.AFTER_JSON, AUDIT_EVENT.OCCURRED_AT,
+                    AUDIT_EVENT.CLIENT_ADDRESS);
+            for (AuditEvent event : events.subList(from, Math.min(from + CHUNK, events.size()))) {
+                insert = insert.values(event.actor(), event.action(), event.entityType(), event.entityId(),
+                        event.beforeJson(), event.afterJson(), event.occurredAt(), event.clientAddress());
+            }
+            insert.execute();
+        }
     }
 
     List<AuditEvent> latestFor(String entityType, String entityId, int limit) {

@@ -14,7 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes the append-only audit trail. Callers record inside their own transaction, so an audit event
@@ -39,6 +41,21 @@ public class AuditService {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(AuditAction action, String entityType, Object entityId, Object before, Object after) {
         write(currentUser.username().orElse(null), action, entityType, entityId, before, after, currentClientAddress());
+    }
+
+    /**
+     * Records the same action by the current user for many entities at once (a bulk import), in batched
+     * inserts; {@code afterByEntityId} maps each entity id to its after-state (never a secret).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordEach(AuditAction action, String entityType, Map<?, ?> afterByEntityId) {
+        String actor = currentUser.username().orElse(null);
+        String address = currentClientAddress();
+        LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+        List<AuditEvent> events = new ArrayList<>(afterByEntityId.size());
+        afterByEntityId.forEach((id, after) -> events.add(new AuditEvent(actor, action.name(), entityType,
+                String.valueOf(id), null, toJson(after), now, address)));
+        repository.insertAll(events);
     }
 
     /** Records an event with an explicit actor and address, e.g. a login attempt before anyone is logged in. */

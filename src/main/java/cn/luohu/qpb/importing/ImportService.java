@@ -5,6 +5,8 @@ import cn.luohu.qpb.audit.AuditService;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Access;
 import cn.luohu.qpb.organization.OrganizationAdminService;
+import cn.luohu.qpb.user.NewUser;
+import cn.luohu.qpb.user.UserAdminService;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,13 +39,15 @@ public class ImportService {
     private final ImportRepository repository;
     private final AuditService audit;
     private final OrganizationAdminService organizations;
+    private final UserAdminService users;
 
     ImportService(ImportVocabulary vocabulary, ImportRepository repository, AuditService audit,
-                  OrganizationAdminService organizations) {
+                  OrganizationAdminService organizations, UserAdminService users) {
         this.vocabulary = vocabulary;
         this.repository = repository;
         this.audit = audit;
         this.organizations = organizations;
+        this.users = users;
     }
 
     /**
@@ -127,7 +131,13 @@ public class ImportService {
     }
 
     private ImportResult createUsers(ImportPreview preview, CheckedRows checked) {
-        throw new UnsupportedOperationException("waiting for UserAdminService.createAll");
+        Map<String, String> passwords = users.createAll(checked.users());
+        List<IssuedPassword> issued = new ArrayList<>(checked.users().size());
+        for (NewUser user : checked.users()) {
+            issued.add(new IssuedPassword(user.username(), user.displayName(),
+                    checked.organizationNames().get(user.organizationCode()), passwords.get(user.username())));
+        }
+        return new ImportResult(preview.kind(), preview.fileName(), issued.size(), issued);
     }
 
     private CheckedRows check(ImportKind kind, RawSheet sheet, Map<ImportColumn, Integer> index,

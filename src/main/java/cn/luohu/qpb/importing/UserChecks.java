@@ -21,13 +21,23 @@ import static cn.luohu.qpb.importing.ImportColumn.USER_ROLES;
 import static cn.luohu.qpb.importing.ImportColumn.USER_USERNAME;
 
 /**
- * Checks the rows of a users file. Where a role may belong is {@link RolePlacement#allows}: called here,
- * never restated. Organisations and existing usernames are looked up set-based, never row by row.
+ * Checks the rows of a users file. Field rules are {@link NewUser#fieldProblems()}, where a role may belong
+ * is {@link RolePlacement#allows}: called here, never restated. Organisations and existing usernames are
+ * looked up set-based, never row by row.
  */
 final class UserChecks {
 
     /** Roles in one cell: "支部书记、评审员", "SECRETARY,ADMIN", "a; b" (also full-width ，；). */
     static final Pattern ROLE_SEPARATORS = Pattern.compile("[、,;，；]");
+
+    /** Which column each field-rule key of {@link NewUser#fieldProblems()} is about. */
+    private static final Map<String, ImportColumn> FIELD_COLUMNS = Map.of(
+            "user.error.username-", USER_USERNAME,
+            "user.error.display-name-", USER_DISPLAY_NAME,
+            "user.error.organization-", USER_ORG_CODE,
+            "user.error.roles-", USER_ROLES,
+            "user.error.phone-", USER_PHONE,
+            "user.error.email-", USER_EMAIL);
 
     private final ImportVocabulary vocabulary;
     private final ImportRepository repository;
@@ -62,7 +72,7 @@ final class UserChecks {
             if (!user.username().isEmpty()) {
                 String key = ImportRepository.key(user.username());
                 if (takenUsernames.contains(key)) {
-                    cell.problem(USER_USERNAME, "import.error.username-exists", user.username());
+                    cell.problem(USER_USERNAME, "user.error.username-taken", user.username());
                 }
                 int first = firstRowOfUsername.get(key);
                 if (first != cell.number()) {
@@ -72,7 +82,9 @@ final class UserChecks {
             if (!user.organizationCode().isEmpty()) {
                 ExistingOrganization org = organizations.get(ImportRepository.key(user.organizationCode()));
                 if (org == null) {
-                    cell.problem(USER_ORG_CODE, "import.error.organization-unknown", user.organizationCode());
+                    cell.problem(USER_ORG_CODE, "user.error.organization-unknown", user.organizationCode());
+                } else if (!org.active()) {
+                    cell.problem(USER_ORG_CODE, "user.error.organization-inactive", org.name());
                 } else {
                     organizationNames.put(org.code(), org.name());
                     user = new NewUser(user.username(), user.displayName(), org.code(), user.roles(), user.phone(),
@@ -80,7 +92,7 @@ final class UserChecks {
                     users.set(i, user);
                     for (Role role : user.roles()) {
                         if (!RolePlacement.allows(role, org.kind())) {
-                            cell.problem(USER_ROLES, "import.error.role-not-allowed", role, org.kind());
+                            cell.problem(USER_ROLES, "user.error.placement." + role.name(), org.name());
                         }
                     }
                 }
@@ -108,32 +120,14 @@ final class UserChecks {
         return user;
     }
 
-    /**
-     * Minimal field checks until {@code NewUser.fieldProblems()} (the user feature's rules) exists: present
-     * and within the table's lengths ({@link NewUser}'s limits). Replace with a call when it lands.
-     */
+    /** The user feature's field rules, each problem put in its column (once: a bad role is not also "no role"). */
     private static void fieldProblems(RowCells cell, NewUser user) {
-        required(cell, USER_USERNAME, user.username(), NewUser.USERNAME_MAX);
-        required(cell, USER_DISPLAY_NAME, user.displayName(), NewUser.DISPLAY_NAME_MAX);
-        required(cell, USER_ORG_CODE, user.organizationCode(), Integer.MAX_VALUE);
-        if (user.roles().isEmpty() && !cell.hasProblem(USER_ROLES)) {
-            cell.problem(USER_ROLES, "import.error.required");
-        }
-        optional(cell, USER_PHONE, user.phone(), NewUser.PHONE_MAX);
-        optional(cell, USER_EMAIL, user.email(), NewUser.EMAIL_MAX);
-    }
-
-    private static void required(RowCells cell, ImportColumn column, String value, int max) {
-        if (value.isEmpty()) {
-            cell.problem(column, "import.error.required");
-        } else {
-            optional(cell, column, value, max);
-        }
-    }
-
-    private static void optional(RowCells cell, ImportColumn column, String value, int max) {
-        if (value != null && value.length() > max) {
-            cell.problem(column, "import.error.too-long", max, value.length());
+        for (String key : user.fieldProblems()) {
+            ImportColumn column = FIELD_COLUMNS.entrySet().stream().filter(entry -> key.startsWith(entry.getKey()))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            if (column == null || !cell.hasProblem(column)) {
+                cell.problem(column, key);
+            }
         }
     }
 }

@@ -12,6 +12,7 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -69,6 +70,11 @@ class OrganizationRepository {
     Optional<OrganizationSummary> find(long id, Scope scope) {
         return selectSummary().where(O.ID.eq(id).and(visibleIn(scope, O)))
                 .fetchOptional(OrganizationRepository::toSummary);
+    }
+
+    List<OrganizationSummary> findByCodes(Collection<String> codes, Scope scope) {
+        return selectSummary().where(O.CODE.in(codes).and(visibleIn(scope, O)))
+                .fetch(OrganizationRepository::toSummary);
     }
 
     Optional<OrgRef> ref(long id) {

@@ -8,8 +8,10 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Reads of the organisation tree, always limited to the caller's scope. */
 @Service
@@ -33,6 +35,20 @@ public class OrganizationService {
         return repository.find(id, visible).orElseThrow(() ->
                 // outside a limited scope, "missing" and "not yours" look the same: ids reveal nothing
                 visible.everything() ? new NotFoundException() : new NotInScopeException());
+    }
+
+    /**
+     * The organisations with these codes that the caller may see, in one query (imports resolve thousands
+     * of codes at once). Keyed by code, case-insensitively as the database compares codes; codes that are
+     * unknown or outside the caller's scope are simply absent.
+     */
+    @PreAuthorize(Access.ANY_ROLE)
+    public Map<String, OrganizationSummary> findByCodes(Collection<String> codes) {
+        Map<String, OrganizationSummary> result = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        if (!codes.isEmpty()) {
+            repository.findByCodes(codes, scope.current()).forEach(o -> result.put(o.code(), o));
+        }
+        return result;
     }
 
     /** The organisation the caller belongs to (a secretary's own, a reviewer's committee). */

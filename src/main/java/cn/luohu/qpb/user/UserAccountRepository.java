@@ -89,6 +89,28 @@ class UserAccountRepository {
                 .execute();
     }
 
+    Optional<Profile> profile(long userId) {
+        return dsl.select(APP_USER.USERNAME, APP_USER.DISPLAY_NAME, APP_USER.PHONE, APP_USER.EMAIL,
+                        APP_USER.PREFERRED_LANGUAGE, ORGANIZATION.NAME, APP_USER.VERSION)
+                .from(APP_USER).join(ORGANIZATION).on(ORGANIZATION.ID.eq(APP_USER.ORGANIZATION_ID))
+                .where(APP_USER.ID.eq(userId))
+                .fetchOptional(r -> new Profile(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        r.value6(), roles(userId), r.value7()));
+    }
+
+    /** Stores the caller's own profile if the row still has the expected version. */
+    boolean updateProfile(long userId, String displayName, String phone, String email, String language,
+                          int expectedVersion) {
+        return dsl.update(APP_USER)
+                .set(APP_USER.DISPLAY_NAME, displayName)
+                .set(APP_USER.PHONE, phone)
+                .set(APP_USER.EMAIL, email)
+                .set(APP_USER.PREFERRED_LANGUAGE, language)
+                .set(APP_USER.VERSION, APP_USER.VERSION.plus(1))
+                .where(APP_USER.ID.eq(userId).and(APP_USER.VERSION.eq(expectedVersion)))
+                .execute() == 1;
+    }
+
     void updateLanguage(long userId, String language) {
         dsl.update(APP_USER).set(APP_USER.PREFERRED_LANGUAGE, language).where(APP_USER.ID.eq(userId)).execute();
     }

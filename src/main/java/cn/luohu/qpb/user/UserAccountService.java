@@ -16,9 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The logged-in user's own account (password, language) and account figures for administrators. */
+/** The logged-in user's own account (password, language, profile) and account figures for administrators. */
 @Service
 @Transactional(readOnly = true)
 public class UserAccountService {
@@ -79,6 +81,46 @@ public class UserAccountService {
         repository.updateLanguage(user.userId(), language.code());
         audit.record(AuditAction.LANGUAGE_CHANGED, ENTITY, user.getUsername(),
                 before == null ? null : Map.of("language", before), Map.of("language", language.code()));
+    }
+
+    /** The caller's own account, for the profile page. */
+    @PreAuthorize(Access.LOGGED_IN)
+    public Profile profile() {
+        return repository.profile(currentUser.require().userId()).orElseThrow(NotFoundException::new);
+    }
+
+    /**
+     * Stores the caller's display name, phone, e-mail and language; refused when the account changed
+     * since the profile was read (e.g. an administrator edited it meanwhile).
+     */
+    @PreAuthorize(Access.LOGGED_IN)
+    @Transactional
+    public void updateProfile(ProfileChanges changes) {
+        List<String> problems = changes.fieldProblems();
+        if (!problems.isEmpty()) {
+            throw new PortalException(problems.getFirst());
+        }
+        PortalPrincipal user = currentUser.require();
+        Profile before = repository.profile(user.userId()).orElseThrow(NotFoundException::new);
+        String displayName = changes.displayName().strip();
+        String phone = UserFields.clean(changes.phone());
+        String email = UserFields.clean(changes.email());
+        if (!repository.updateProfile(user.userId(), displayName, phone, email, changes.language().code(),
+                changes.expectedVersion())) {
+            throw new PortalException("user.error.stale", user.getUsername());
+        }
+        audit.record(AuditAction.PROFILE_UPDATED, ENTITY, user.getUsername(),
+                profileView(before.displayName(), before.phone(), before.email(), before.preferredLanguage()),
+                profileView(displayName, phone, email, changes.language().code()));
+    }
+
+    private static Map<String, Object> profileView(String displayName, String phone, String email, String language) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("displayName", displayName);
+        view.put("phone", phone);
+        view.put("email", email);
+        view.put("language", language);
+        return view;
     }
 
     @PreAuthorize(Access.ADMIN)

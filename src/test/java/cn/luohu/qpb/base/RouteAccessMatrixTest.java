@@ -39,6 +39,8 @@ class RouteAccessMatrixTest extends KaribuTest {
         ALLOWED.put("change-password", EVERYONE);
         ALLOWED.put("organisations", REVIEWERS_AND_STAFF);
         ALLOWED.put("organisations/:code", REVIEWERS_AND_STAFF);
+        ALLOWED.put("admin/users", EnumSet.of(Role.ADMIN));
+        ALLOWED.put("profile", EVERYONE);
         ALLOWED.put("admin/import", EnumSet.of(Role.ADMIN));
     }
 

@@ -183,7 +183,7 @@ class ImportDryRunTest extends IntegrationTest {
 
         String existing = data.user(data.organizationId(branch), Role.SECRETARY);
         ImportPreview inPortal = users(ImportFiles.xlsx(table(USER_HEADER, user(existing, branch, "支部书记"))));
-        assertOnlyProblem(inPortal, 2, ImportColumn.USER_USERNAME, "import.error.username-exists");
+        assertOnlyProblem(inPortal, 2, ImportColumn.USER_USERNAME, "user.error.username-taken");
     }
 
     @Test
@@ -204,9 +204,9 @@ class ImportDryRunTest extends IntegrationTest {
         assertOnlyProblem(users(ImportFiles.xlsx(table(USER_HEADER, user(TestData.unique("u"), branch, "支部书记、队长")))),
                 2, ImportColumn.USER_ROLES, "import.error.bad-role");
         assertOnlyProblem(users(ImportFiles.xlsx(table(USER_HEADER, user(TestData.unique("u"), branch, "REVIEWER")))),
-                2, ImportColumn.USER_ROLES, "import.error.role-not-allowed");
+                2, ImportColumn.USER_ROLES, "user.error.placement.REVIEWER");
         assertOnlyProblem(users(ImportFiles.xlsx(table(USER_HEADER, user(TestData.unique("u"), "NO-SUCH-ORG", "ADMIN")))),
-                2, ImportColumn.USER_ORG_CODE, "import.error.organization-unknown");
+                2, ImportColumn.USER_ORG_CODE, "user.error.organization-unknown");
     }
 
     @Test
@@ -216,7 +216,7 @@ class ImportDryRunTest extends IntegrationTest {
         assertOnlyProblem(organizations(ImportFiles.xlsx(table(ORG_HEADER, longName))),
                 2, ImportColumn.ORG_NAME, "org.error.name-too-long");
         assertOnlyProblem(users(ImportFiles.xlsx(table(USER_HEADER, user("u".repeat(65), branch, "支部书记")))),
-                2, ImportColumn.USER_USERNAME, "import.error.too-long");
+                2, ImportColumn.USER_USERNAME, "user.error.username-too-long");
     }
 
     @Test

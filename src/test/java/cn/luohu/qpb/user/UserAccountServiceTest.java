@@ -84,6 +84,50 @@ class UserAccountServiceTest extends IntegrationTest {
     }
 
     @Test
+    void everyUserEditsHisOwnProfile() {
+        Profile before = accounts.profile();
+        assertEquals(username, before.username());
+        assertEquals(java.util.Set.of(Role.SECRETARY), before.roles());
+        assertEquals("账户测试支部", before.organizationName());
+
+        accounts.updateProfile(new ProfileChanges(" 赵志强 ", "0755-82345678", "zhaozq@example.com", Language.EN,
+                before.version()));
+
+        Profile after = accounts.profile();
+        assertEquals("赵志强", after.displayName());
+        assertEquals("0755-82345678", after.phone());
+        assertEquals("zhaozq@example.com", after.email());
+        assertEquals("en", after.preferredLanguage());
+        assertEquals("en", accounts.sessionInfo().preferredLanguage());
+        actAs(data.user(data.districtId(), Role.ADMIN));
+        var event = audit.latestFor("user", username, 1).getFirst();
+        assertEquals("PROFILE_UPDATED", event.action());
+        assertEquals(username, event.actor());
+        assertTrue(event.afterJson().contains("\"displayName\":\"赵志强\""), event.afterJson());
+    }
+
+    @Test
+    void aProfileEditIsCheckedAndNeverOverwritesAChangeMadeMeanwhile() {
+        Profile opened = accounts.profile();
+        assertEquals("user.error.display-name-required", assertThrows(PortalException.class, () ->
+                accounts.updateProfile(new ProfileChanges("", null, null, Language.ZH, opened.version()))).messageKey());
+        assertEquals("user.error.phone-format", assertThrows(PortalException.class, () ->
+                accounts.updateProfile(new ProfileChanges("赵志强", "电话", null, Language.ZH, opened.version())))
+                .messageKey());
+        assertEquals("user.error.email-format", assertThrows(PortalException.class, () ->
+                accounts.updateProfile(new ProfileChanges("赵志强", null, "zhao@", Language.ZH, opened.version())))
+                .messageKey());
+        assertEquals("user.error.language-required", assertThrows(PortalException.class, () ->
+                accounts.updateProfile(new ProfileChanges("赵志强", null, null, null, opened.version()))).messageKey());
+
+        accounts.updateProfile(new ProfileChanges("第一次", null, null, Language.ZH, opened.version()));
+        assertEquals("user.error.stale", assertThrows(PortalException.class, () ->
+                accounts.updateProfile(new ProfileChanges("第二次", null, null, Language.ZH, opened.version())))
+                .messageKey());
+        assertEquals("第一次", accounts.profile().displayName());
+    }
+
+    @Test
     void onlyAdministratorsSeeAccountCounts() {
         assertThrows(AccessDeniedException.class, () -> accounts.counts());
         actAs(data.user(data.districtId(), Role.ADMIN));

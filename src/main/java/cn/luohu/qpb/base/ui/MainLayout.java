@@ -28,7 +28,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 /**
  * The shell around every logged-in view: the side navigation shows only the views the user's roles
- * may open; the header shows the user's organisation and a menu for language, password and logout.
+ * may open; the header shows the user's organisation and a menu for language, profile, password and logout.
  */
 @Layout
 @RolesAllowed({Role.Names.SECRETARY, Role.Names.REVIEWER, Role.Names.APPROVER, Role.Names.ADMIN})
@@ -36,6 +36,8 @@ public class MainLayout extends AppLayout {
 
     /** The route of the change-password view, opened from the user menu. */
     public static final String CHANGE_PASSWORD_ROUTE = "change-password";
+    /** The route of the profile view (display name, phone, e-mail, language), opened from the user menu. */
+    public static final String PROFILE_ROUTE = "profile";
 
     private final transient UserAccountService accounts;
     private final transient AuthenticationContext authenticationContext;
@@ -76,6 +78,8 @@ public class MainLayout extends AppLayout {
             item.setCheckable(true);
             item.setChecked(Language.of(getLocale()) == language);
         }
+        items.addItem(getTranslation("user.menu.profile"),
+                click -> UI.getCurrent().navigate(PROFILE_ROUTE)).setId("menu-profile");
         items.addItem(getTranslation("user.menu.change-password"),
                 click -> UI.getCurrent().navigate(CHANGE_PASSWORD_ROUTE)).setId("menu-change-password");
         items.addItem(getTranslation("user.menu.logout"), click -> authenticationContext.logout())
