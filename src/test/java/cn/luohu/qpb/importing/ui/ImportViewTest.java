@@ -207,6 +207,32 @@ class ImportViewTest extends KaribuTest {
     }
 
     @Test
+    void aUsersImportHandsOverTheOneTimePasswordsOnce() {
+        String branch = dsl.select(ORGANIZATION.CODE).from(ORGANIZATION)
+                .where(ORGANIZATION.ID.eq(data.branch(data.organizationId(committee), "界面导入用户支部"))).fetchSingle().value1();
+        String username = TestData.unique("sec");
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<ImportKind> kind = _get(RadioButtonGroup.class, spec -> spec.withId("import-kind"));
+        _setValue(kind, ImportKind.USERS);
+        upload("用户.xlsx", ImportFiles.xlsx(table(ImportFiles.USER_HEADER,
+                Arrays.asList(username, "张书记", branch, "支部书记", "13800138000", null))));
+        assertEquals("支部书记", GridKt._getFormatted(grid(), 0, "roles"));
+        _click(button("import-confirm"));
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("import-confirm-dialog")));
+        finishBackgroundWork();
+
+        OneTimePasswordsDialog dialog = _get(OneTimePasswordsDialog.class,
+                spec -> spec.withId("import-passwords-dialog"));
+        assertTrue(dialog.holdsPasswords());
+        byte[] file = DownloadKt._download(_get(Anchor.class, spec -> spec.withId("import-passwords-download")));
+        assertTrue(file.length > 0 && file[0] == 'P' && file[1] == 'K', "an .xlsx");
+        MockVaadin.clientRoundtrip(false);
+        assertFalse(dialog.holdsPasswords());
+        _click(button("import-passwords-close"));
+        _assertNone(OneTimePasswordsDialog.class);
+    }
+
+    @Test
     void otherRolesCannotOpenTheView() {
         logout();
         login(data.user(data.districtId(), Role.APPROVER));
