@@ -155,6 +155,16 @@ class LoginJourneyIT {
     }
 
     @Test
+    void anAdministratorOpensTheAccountList() throws IOException {
+        login("admin", DEMO_PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-admin")));
+        driver.get(url("/admin/users"));
+        WebElement grid = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("users-grid")));
+        wait.until(d -> grid.getText().contains("district"));
+        screenshot("users-admin");
+    }
+
+    @Test
     void secretaryHomeFitsAPhone() throws IOException {
         // a 390 x 844 CSS-pixel touch viewport (a common phone); a window size would include browser chrome
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
