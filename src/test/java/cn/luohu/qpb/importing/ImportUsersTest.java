@@ -67,8 +67,8 @@ class ImportUsersTest extends IntegrationTest {
 
     @Test
     void createsAccountsWithOneTimePasswordsThatMustBeChanged() {
-        String secretary = TestData.unique("sec");
-        String reviewer = TestData.unique("rev");
+        String secretary = TestData.unique("isec");
+        String reviewer = TestData.unique("irev");
         String fileName = TestData.unique("用户") + ".xlsx";
         ImportPreview preview = dryRun(fileName, table(USER_HEADER,
                 user(secretary, "张书记", branch.toLowerCase(Locale.ROOT), "支部书记"),
@@ -102,10 +102,10 @@ class ImportUsersTest extends IntegrationTest {
 
     @Test
     void oneBadRowAndNoAccountIsCreated() {
-        String good = TestData.unique("sec");
+        String good = TestData.unique("isec");
         ImportPreview preview = dryRun("用户.xlsx", table(USER_HEADER,
                 user(good, "张书记", branch, "支部书记"),
-                user(TestData.unique("rev"), "李评审", branch, "党(工)委评审员")));
+                user(TestData.unique("irev"), "李评审", branch, "党(工)委评审员")));
         assertEquals(1, preview.rowsWithProblems());
         assertEquals("import.error.not-importable",
                 assertThrows(PortalException.class, () -> imports.apply(preview, ImportProgress.NONE)).messageKey());
@@ -114,7 +114,7 @@ class ImportUsersTest extends IntegrationTest {
 
     @Test
     void aUsernameTakenAfterTheDryRunRefusesTheWholeImport() {
-        String first = TestData.unique("sec");
+        String first = TestData.unique("isec");
         ImportPreview preview = dryRun("用户.xlsx", table(USER_HEADER,
                 user(first, "张书记", branch, "支部书记"), user("late-" + TestData.unique("x"), "李书记", branch, "支部书记")));
         String taken = (String) preview.rows().get(1).values().getFirst();

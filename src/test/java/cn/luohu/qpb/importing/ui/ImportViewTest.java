@@ -210,7 +210,7 @@ class ImportViewTest extends KaribuTest {
     void aUsersImportHandsOverTheOneTimePasswordsOnce() {
         String branch = dsl.select(ORGANIZATION.CODE).from(ORGANIZATION)
                 .where(ORGANIZATION.ID.eq(data.branch(data.organizationId(committee), "界面导入用户支部"))).fetchSingle().value1();
-        String username = TestData.unique("sec");
+        String username = TestData.unique("isec");
         @SuppressWarnings("unchecked")
         RadioButtonGroup<ImportKind> kind = _get(RadioButtonGroup.class, spec -> spec.withId("import-kind"));
         _setValue(kind, ImportKind.USERS);
