@@ -11,6 +11,12 @@ public record IndicatorDefinition(String code, String title, String guidance, St
                                   boolean evidenceRequired, String evidenceHint, boolean veto, Integer vetoStarCap,
                                   boolean bonus) {
 
+    public IndicatorDefinition {
+        maxScore = Points.of(maxScore);
+        step = Points.of(step);
+        deduction = Points.of(deduction);
+    }
+
     public IndicatorRule rule() {
         return new IndicatorRule(code, method, maxScore, step, deduction, veto, vetoStarCap, bonus);
     }

@@ -16,6 +16,7 @@ public record StandardDefinition(String code, String name, int version, Set<Cate
     public StandardDefinition {
         categories = categories == null ? Set.of() : Set.copyOf(categories);
         dimensions = dimensions == null ? List.of() : List.copyOf(dimensions);
+        bonusCap = Points.of(bonusCap);
     }
 
     public List<IndicatorDefinition> indicators() {

@@ -15,7 +15,7 @@ public record StarBands(List<BigDecimal> minimums) {
         if (minimums.size() != LEVELS) {
             throw new IllegalArgumentException("star bands need a minimum for each of the 5 levels");
         }
-        minimums = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(minimums)); // a draft may lack one
+        minimums = minimums.stream().map(Points::of).toList(); // unmodifiable; a draft may lack a band (null)
     }
 
     public static StarBands of(String one, String two, String three, String four, String five) {

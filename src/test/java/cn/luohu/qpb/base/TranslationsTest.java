@@ -22,9 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Chinese and English stay complete: same keys in both files, and every literal key in the code exists. */
 class TranslationsTest {
 
-    /** A literal key handed to getTranslation, or the title of a menu entry (translated by the layout). */
-    private static final Pattern LITERAL_KEY =
-            Pattern.compile("(?:getTranslation\\(|@Menu\\(title = )\"([a-z0-9.\\-]+)\"\\s*[,)]");
+    /**
+     * A literal key handed to getTranslation, the title of a menu entry (translated by the layout), or a
+     * refusal or problem key that the UI translates.
+     */
+    private static final Pattern LITERAL_KEY = Pattern.compile(
+            "(?:getTranslation\\(|@Menu\\(title = |Exception\\(|super\\(|Problem\\(|problems\\.add\\()\"([a-z0-9.\\-]+)\"\\s*[,)]");
 
     private static Properties load(String file) throws IOException {
         Properties properties = new Properties();

@@ -1,0 +1,114 @@
+package cn.luohu.qpb.standard;
+
+import cn.luohu.qpb.base.NotFoundException;
+import cn.luohu.qpb.base.PortalException;
+import cn.luohu.qpb.base.security.Access;
+import cn.luohu.qpb.base.security.CurrentUser;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Standards (指标体系) for district staff and administrators: drafts are edited freely, published ones
+ * are frozen (here and by the database), copied into a new draft version, or retired.
+ */
+@Service
+@Transactional(readOnly = true)
+public class StandardService {
+
+    private final StandardRepository repository;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    StandardService(StandardRepository repository, CurrentUser currentUser, Clock clock) {
+        this.repository = repository;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    @PreAuthorize(Access.STAFF)
+    public List<StandardSummary> list() {
+        return repository.list();
+    }
+
+    @PreAuthorize(Access.STAFF)
+    public StandardDefinition definition(long id) {
+        return repository.definition(id).orElseThrow(NotFoundException::new);
+    }
+
+    /** The draft's row version, to hand back with {@link #saveDraft} (a second tab cannot overwrite it). */
+    @PreAuthorize(Access.STAFF)
+    public int draftVersion(long id) {
+        return requireDraft(load(id)).rowVersion();
+    }
+
+    /** A new draft from a whole definition (a blank form or an imported workbook): its code's next version. */
+    @PreAuthorize(Access.STAFF)
+    @Transactional
+    public long createDraft(StandardDefinition content) {
+        if (content.code() == null || content.code().isBlank() || content.name() == null || content.name().isBlank()) {
+            throw new PortalException("standard.error.code-and-name");
+        }
+        return repository.insertDraft(withVersion(content, repository.nextVersion(content.code().strip())), null);
+    }
+
+    /** Copies any version into a new draft: the way to change a published standard. */
+    @PreAuthorize(Access.STAFF)
+    @Transactional
+    public long copyToDraft(long id) {
+        StandardDefinition source = definition(id);
+        return repository.insertDraft(withVersion(source, repository.nextVersion(source.code())), id);
+    }
+
+    @PreAuthorize(Access.STAFF)
+    @Transactional
+    public void saveDraft(long id, StandardDefinition content, int rowVersion) {
+        requireDraft(load(id));
+        if (!repository.replaceDraft(id, content, rowVersion)) {
+            throw new PortalException("error.concurrent-change");
+        }
+    }
+
+    /** Publishes a draft once it passes every rule of {@link StandardRules}; otherwise lists all problems. */
+    @PreAuthorize(Access.STAFF)
+    @Transactional
+    public void publish(long id) {
+        requireDraft(load(id));
+        List<StandardRules.Problem> problems = StandardRules.problems(definition(id));
+        if (!problems.isEmpty()) {
+            throw new StandardProblemsException(problems);
+        }
+        repository.setStatus(id, StandardStatus.DRAFT, StandardStatus.PUBLISHED,
+                LocalDateTime.now(clock.withZone(ZoneOffset.UTC)), currentUser.require().userId());
+    }
+
+    @PreAuthorize(Access.STAFF)
+    @Transactional
+    public void retire(long id) {
+        if (!repository.setStatus(id, StandardStatus.PUBLISHED, StandardStatus.RETIRED, null, null)) {
+            load(id);
+            throw new PortalException("standard.error.only-published-retire");
+        }
+    }
+
+    private StandardRepository.StoredStandard load(long id) {
+        return repository.version(id).orElseThrow(NotFoundException::new);
+    }
+
+    private static StandardRepository.StoredStandard requireDraft(StandardRepository.StoredStandard version) {
+        if (version.status() != StandardStatus.DRAFT) {
+            throw new PortalException("standard.error.frozen", version.code(), version.version());
+        }
+        return version;
+    }
+
+    private static StandardDefinition withVersion(StandardDefinition content, int version) {
+        return new StandardDefinition(content.code().strip(), content.name().strip(), version, content.categories(),
+                content.notes(), content.dimensions(), content.bands(), content.bonusCap());
+    }
+}
