@@ -41,6 +41,7 @@ class RouteAccessMatrixTest extends KaribuTest {
         ALLOWED.put("organisations/:code", REVIEWERS_AND_STAFF);
         ALLOWED.put("admin/users", EnumSet.of(Role.ADMIN));
         ALLOWED.put("profile", EVERYONE);
+        ALLOWED.put("admin/import", EnumSet.of(Role.ADMIN));
     }
 
     /** A real address for each route with parameters: an organisation that the demo reviewer (翠竹) may see. */
