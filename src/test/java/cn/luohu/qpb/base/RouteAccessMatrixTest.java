@@ -41,11 +41,15 @@ class RouteAccessMatrixTest extends KaribuTest {
         ALLOWED.put("organisations/:code", REVIEWERS_AND_STAFF);
         ALLOWED.put("admin/users", EnumSet.of(Role.ADMIN));
         ALLOWED.put("profile", EVERYONE);
+        ALLOWED.put("standards", EnumSet.of(Role.APPROVER, Role.ADMIN));
+        ALLOWED.put("standards/:id", EnumSet.of(Role.APPROVER, Role.ADMIN));
+        ALLOWED.put("standards/:id/preview", EnumSet.of(Role.APPROVER, Role.ADMIN));
         ALLOWED.put("admin/import", EnumSet.of(Role.ADMIN));
     }
 
-    /** A real address for each route with parameters: an organisation that the demo reviewer (翠竹) may see. */
-    private static final Map<String, String> SAMPLE = Map.of("organisations/:code", "organisations/CZ001");
+    /** A real address for each route with parameters: an organisation that the demo reviewer (翠竹) may see, the first seeded standard. */
+    private static final Map<String, String> SAMPLE = Map.of("organisations/:code", "organisations/CZ001",
+            "standards/:id", "standards/1", "standards/:id/preview", "standards/1/preview");
 
     private static String address(String template) {
         return SAMPLE.getOrDefault(template, template);

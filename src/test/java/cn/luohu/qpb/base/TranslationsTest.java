@@ -70,6 +70,8 @@ class TranslationsTest {
         check(keys, missing, "history.kind", cn.luohu.qpb.organization.StarChangeKind.values());
         check(keys, missing, "role", cn.luohu.qpb.base.security.Role.values());
         check(keys, missing, "org.region", cn.luohu.qpb.organization.RegionalSystem.values());
+        check(keys, missing, "standard.status", cn.luohu.qpb.standard.StandardStatus.values());
+        check(keys, missing, "standard.method", cn.luohu.qpb.standard.ScoringMethod.values());
         for (cn.luohu.qpb.user.PasswordPolicy.Violation violation : cn.luohu.qpb.user.PasswordPolicy.Violation.values()) {
             String key = cn.luohu.qpb.user.PasswordRefusedException.messageKey(violation);
             if (!keys.contains(key)) {

@@ -1,0 +1,33 @@
+package cn.luohu.qpb.standard.ui;
+
+import cn.luohu.qpb.standard.IndicatorDefinition;
+import com.vaadin.flow.component.Component;
+
+import java.math.BigDecimal;
+
+/** How an indicator is scored, in the words a secretary reads on her form. */
+final class ScoringRuleText {
+
+    private ScoringRuleText() {
+    }
+
+    static String of(Component component, IndicatorDefinition indicator) {
+        String rule = switch (indicator.method()) {
+            case CHECK -> component.getTranslation("standard.rule.check", plain(indicator.maxScore()));
+            case SCALE -> component.getTranslation("standard.rule.scale", plain(indicator.maxScore()), plain(indicator.step()));
+            case DEDUCT -> component.getTranslation("standard.rule.deduct", plain(indicator.maxScore()), plain(indicator.deduction()));
+        };
+        if (indicator.veto()) {
+            rule += " " + component.getTranslation("standard.rule.veto", indicator.vetoStarCap());
+        }
+        if (indicator.bonus()) {
+            rule += " " + component.getTranslation("standard.rule.bonus");
+        }
+        return rule;
+    }
+
+    /** 5.00 shown as 5, 0.50 as 0.5. */
+    static String plain(BigDecimal value) {
+        return value == null ? "" : value.stripTrailingZeros().toPlainString();
+    }
+}
