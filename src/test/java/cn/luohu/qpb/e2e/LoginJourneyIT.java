@@ -165,6 +165,25 @@ class LoginJourneyIT {
     }
 
     @Test
+    void districtStaffReadAStandardAndItsFormPreview() throws IOException {
+        login("district", DEMO_PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-district")));
+        driver.get(url("/standards"));
+        WebElement grid = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("standard-grid")));
+        wait.until(d -> grid.getText().contains("LH-SQ-2026"));
+        screenshot("standards");
+
+        driver.get(url("/standards/1"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("standard-title")));
+        screenshot("standard-editor");
+
+        driver.get(url("/standards/1/preview"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("assessment-form")));
+        assertThat(driver.findElement(By.id("assessment-form")).getText()).contains(t("standard.indicator.guidance"));
+        screenshot("standard-preview");
+    }
+
+    @Test
     void secretaryHomeFitsAPhone() throws IOException {
         // a 390 x 844 CSS-pixel touch viewport (a common phone); a window size would include browser chrome
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",

@@ -115,6 +115,11 @@ public class StandardEditorView extends VerticalLayout implements BeforeEnterObs
             });
             addDimension.setId("standard-add-dimension");
             toolbar.add(save, publish, addDimension);
+        } else {
+            Button copy = new Button(getTranslation("standard.action.copy"), VaadinIcon.COPY.create(),
+                    click -> UI.getCurrent().navigate(StandardEditorView.class, parameters(standards.copyToDraft(id))));
+            copy.setId("standard-copy");
+            toolbar.add(copy);
         }
         toolbar.add(preview);
         return toolbar;

@@ -83,6 +83,10 @@ class StandardViewsTest extends KaribuTest {
         _assertNone(Button.class, spec -> spec.withId("standard-save"));
         _assertNone(Button.class, spec -> spec.withId("standard-publish"));
         assertTrue(_get(TextField.class, spec -> spec.withId("standard-name")).isReadOnly());
+        _click(_get(Button.class, spec -> spec.withId("standard-copy")));
+        assertEquals(StandardStatus.DRAFT, standards.list().stream().filter(s -> s.id() == currentId()).findFirst().orElseThrow()
+                .status(), "its copy opens as an editable draft");
+        _get(Button.class, spec -> spec.withId("standard-save"));
     }
 
     @Test
