@@ -104,74 +104,52 @@ BEGIN
 END
 --rollback DROP TRIGGER standard_version_no_delete;
 
---changeset qpb:003-frozen-category-insert splitStatements:false
-CREATE TRIGGER standard_category_frozen_insert BEFORE INSERT ON standard_category FOR EACH ROW
+--changeset qpb:003-require-draft splitStatements:false
+-- The one place that says "this standard's content may change": only while it is a draft.
+CREATE PROCEDURE require_standard_draft(IN standard BIGINT)
 BEGIN
-    IF (SELECT status FROM standard_version WHERE id = NEW.standard_id) <> 'DRAFT' THEN
+    IF (SELECT status FROM standard_version WHERE id = standard) <> 'DRAFT' THEN
         SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'standard is frozen';
     END IF;
 END
+--rollback DROP PROCEDURE require_standard_draft;
+
+--changeset qpb:003-frozen-category-insert
+CREATE TRIGGER standard_category_frozen_insert BEFORE INSERT ON standard_category FOR EACH ROW
+    CALL require_standard_draft(NEW.standard_id);
 --rollback DROP TRIGGER standard_category_frozen_insert;
 
---changeset qpb:003-frozen-category-delete splitStatements:false
+--changeset qpb:003-frozen-category-delete
 CREATE TRIGGER standard_category_frozen_delete BEFORE DELETE ON standard_category FOR EACH ROW
-BEGIN
-    IF (SELECT status FROM standard_version WHERE id = OLD.standard_id) <> 'DRAFT' THEN
-        SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'standard is frozen';
-    END IF;
-END
+    CALL require_standard_draft(OLD.standard_id);
 --rollback DROP TRIGGER standard_category_frozen_delete;
 
---changeset qpb:003-frozen-dimension-insert splitStatements:false
+--changeset qpb:003-frozen-dimension-insert
 CREATE TRIGGER standard_dimension_frozen_insert BEFORE INSERT ON standard_dimension FOR EACH ROW
-BEGIN
-    IF (SELECT status FROM standard_version WHERE id = NEW.standard_id) <> 'DRAFT' THEN
-        SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'standard is frozen';
-    END IF;
-END
+    CALL require_standard_draft(NEW.standard_id);
 --rollback DROP TRIGGER standard_dimension_frozen_insert;
 
---changeset qpb:003-frozen-dimension-update splitStatements:false
+--changeset qpb:003-frozen-dimension-update
 CREATE TRIGGER standard_dimension_frozen_update BEFORE UPDATE ON standard_dimension FOR EACH ROW
-BEGIN
-    IF (SELECT status FROM standard_version WHERE id = OLD.standard_id) <> 'DRAFT' THEN
-        SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'standard is frozen';
-    END IF;
-END
+    CALL require_standard_draft(OLD.standard_id);
 --rollback DROP TRIGGER standard_dimension_frozen_update;
 
---changeset qpb:003-frozen-dimension-delete splitStatements:false
+--changeset qpb:003-frozen-dimension-delete
 CREATE TRIGGER standard_dimension_frozen_delete BEFORE DELETE ON standard_dimension FOR EACH ROW
-BEGIN
-    IF (SELECT status FROM standard_version WHERE id = OLD.standard_id) <> 'DRAFT' THEN
-        SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'standard is frozen';
-    END IF;
-END
+    CALL require_standard_draft(OLD.standard_id);
 --rollback DROP TRIGGER standard_dimension_frozen_delete;
 
---changeset qpb:003-frozen-indicator-insert splitStatements:false
+--changeset qpb:003-frozen-indicator-insert
 CREATE TRIGGER standard_indicator_frozen_insert BEFORE INSERT ON standard_indicator FOR EACH ROW
-BEGIN
-    IF (SELECT status FROM standard_version WHERE id = NEW.standard_id) <> 'DRAFT' THEN
-        SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'standard is frozen';
-    END IF;
-END
+    CALL require_standard_draft(NEW.standard_id);
 --rollback DROP TRIGGER standard_indicator_frozen_insert;
 
---changeset qpb:003-frozen-indicator-update splitStatements:false
+--changeset qpb:003-frozen-indicator-update
 CREATE TRIGGER standard_indicator_frozen_update BEFORE UPDATE ON standard_indicator FOR EACH ROW
-BEGIN
-    IF (SELECT status FROM standard_version WHERE id = OLD.standard_id) <> 'DRAFT' THEN
-        SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'standard is frozen';
-    END IF;
-END
+    CALL require_standard_draft(OLD.standard_id);
 --rollback DROP TRIGGER standard_indicator_frozen_update;
 
---changeset qpb:003-frozen-indicator-delete splitStatements:false
+--changeset qpb:003-frozen-indicator-delete
 CREATE TRIGGER standard_indicator_frozen_delete BEFORE DELETE ON standard_indicator FOR EACH ROW
-BEGIN
-    IF (SELECT status FROM standard_version WHERE id = OLD.standard_id) <> 'DRAFT' THEN
-        SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'standard is frozen';
-    END IF;
-END
+    CALL require_standard_draft(OLD.standard_id);
 --rollback DROP TRIGGER standard_indicator_frozen_delete;
