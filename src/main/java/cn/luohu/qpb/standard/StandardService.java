@@ -8,6 +8,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -63,6 +65,30 @@ public class StandardService {
     public long copyToDraft(long id) {
         StandardDefinition source = definition(id);
         return repository.insertDraft(withVersion(source, repository.nextVersion(source.code())), id);
+    }
+
+    /** Writes a standard as the workbook district staff keep in Excel. */
+    @PreAuthorize(Access.STAFF)
+    public void exportWorkbook(long id, OutputStream out) {
+        StandardWorkbook.write(definition(id), out);
+    }
+
+    /**
+     * Reads a workbook into a new draft (its code's next version). When the file cannot be read, nothing is
+     * stored and every problem is returned, with the place it was found.
+     */
+    @PreAuthorize(Access.STAFF)
+    @Transactional
+    public WorkbookImport importWorkbook(InputStream in) {
+        StandardWorkbook.Result read = StandardWorkbook.read(in);
+        if (read.definition() == null) {
+            return new WorkbookImport(null, read.problems());
+        }
+        return new WorkbookImport(createDraft(read.definition()), List.of());
+    }
+
+    /** The new draft's id, or the problems that kept the workbook from being read. */
+    public record WorkbookImport(Long draftId, List<StandardWorkbook.Problem> problems) {
     }
 
     @PreAuthorize(Access.STAFF)

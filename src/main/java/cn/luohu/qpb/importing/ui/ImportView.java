@@ -1,5 +1,6 @@
 package cn.luohu.qpb.importing.ui;
 
+import cn.luohu.qpb.base.ui.BoundedUploadHandler;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.ui.PortalErrorHandler;
@@ -40,7 +41,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadEvent;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.InMemoryUploadHandler;
 import com.vaadin.flow.server.streams.UploadMetadata;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -104,7 +104,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         template.setId("import-template");
         template.addComponentAsFirst(VaadinIcon.DOWNLOAD.create());
 
-        upload = new Upload(new BoundedUploadHandler(this::uploaded));
+        upload = new Upload(new BoundedUploadHandler(ImportService.MAX_BYTES, this::uploaded));
         upload.setId("import-upload");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(ImportService.MAX_BYTES);
@@ -354,27 +354,6 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
                 }
                 progressText.setText(getTranslation("import.phase." + phase.name(), done, total));
             });
-        }
-    }
-
-    /**
-     * Keeps the upload in memory, up to the size limit: the server stops reading larger requests (the
-     * browser's limit is only a courtesy), and the service refuses larger content again.
-     */
-    private static final class BoundedUploadHandler extends InMemoryUploadHandler {
-
-        BoundedUploadHandler(com.vaadin.flow.server.streams.InMemoryUploadCallback callback) {
-            super(callback);
-        }
-
-        @Override
-        public long getFileSizeMax() {
-            return ImportService.MAX_BYTES;
-        }
-
-        @Override
-        public long getRequestSizeMax() {
-            return ImportService.MAX_BYTES + 64 * 1024L;
         }
     }
 }

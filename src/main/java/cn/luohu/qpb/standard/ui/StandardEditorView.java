@@ -20,6 +20,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -39,6 +40,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.math.BigDecimal;
@@ -121,7 +123,14 @@ public class StandardEditorView extends VerticalLayout implements BeforeEnterObs
             copy.setId("standard-copy");
             toolbar.add(copy);
         }
-        toolbar.add(preview);
+        Anchor export = new Anchor((DownloadHandler) event -> {
+            event.setFileName(draft.code + "-v" + draft.version + ".xlsx");
+            event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            standards.exportWorkbook(id, event.getOutputStream());
+        }, getTranslation("standard.action.export"));
+        export.setId("standard-export");
+        export.addComponentAsFirst(VaadinIcon.DOWNLOAD.create());
+        toolbar.add(preview, export);
         return toolbar;
     }
 

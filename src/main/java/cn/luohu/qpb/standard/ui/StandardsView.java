@@ -3,6 +3,7 @@ package cn.luohu.qpb.standard.ui;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.time.DisplayZone;
+import cn.luohu.qpb.base.ui.BoundedUploadHandler;
 import cn.luohu.qpb.base.ui.Labels;
 import cn.luohu.qpb.base.ui.PortalErrorHandler;
 import cn.luohu.qpb.standard.StandardService;
@@ -16,6 +17,7 @@ import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
@@ -23,11 +25,14 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadMetadata;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.io.ByteArrayInputStream;
 import java.util.stream.Collectors;
 
 /** The standards (指标体系): every version with its status; open, copy into a new draft, or retire. */
@@ -35,6 +40,9 @@ import java.util.stream.Collectors;
 @RolesAllowed({Role.Names.APPROVER, Role.Names.ADMIN})
 @Menu(title = "nav.standards", order = 40, icon = "vaadin:clipboard-check")
 public class StandardsView extends VerticalLayout implements HasDynamicTitle {
+
+    /** Workbooks of standards are a few hundred kilobytes; POI holds the whole file in memory. */
+    static final long MAX_WORKBOOK_BYTES = 5L * 1024 * 1024;
 
     private final transient StandardService standards;
     private final Grid<StandardSummary> grid = new Grid<>();
@@ -47,7 +55,16 @@ public class StandardsView extends VerticalLayout implements HasDynamicTitle {
                 click -> new NewStandardDialog(standards, this::open).open());
         create.setId("standard-create");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        FlexLayout actions = new FlexLayout(create);
+        Upload workbook = new Upload(new BoundedUploadHandler(MAX_WORKBOOK_BYTES, this::imported));
+        workbook.setId("standard-import");
+        workbook.setMaxFiles(1);
+        workbook.setMaxFileSize((int) MAX_WORKBOOK_BYTES);
+        workbook.setAcceptedFileTypes(".xlsx");
+        workbook.setUploadButton(new Button(getTranslation("standard.action.import"), VaadinIcon.UPLOAD.create()));
+        workbook.setDropLabel(new Span(getTranslation("standard.import.drop")));
+        workbook.addFileRejectedListener(e -> PortalErrorHandler.showError(UI.getCurrent(),
+                new PortalException("standard.import.too-large", MAX_WORKBOOK_BYTES / (1024 * 1024))));
+        FlexLayout actions = new FlexLayout(create, workbook);
         actions.addClassName("qpb-filters");
         add(new H2(getTranslation("nav.standards")), actions);
 
@@ -84,6 +101,17 @@ public class StandardsView extends VerticalLayout implements HasDynamicTitle {
                     .setId("standard-retire-" + standard.id());
         }
         return menu;
+    }
+
+    private void imported(UploadMetadata metadata, byte[] content) {
+        StandardService.WorkbookImport outcome = standards.importWorkbook(new ByteArrayInputStream(content));
+        if (outcome.draftId() == null) {
+            new WorkbookProblemsDialog(metadata.fileName(), outcome.problems()).open();
+            return;
+        }
+        Notification.show(getTranslation("standard.import.done", metadata.fileName()), 3000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        open(outcome.draftId());
     }
 
     private void open(long id) {

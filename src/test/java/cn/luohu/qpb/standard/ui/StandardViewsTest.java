@@ -13,6 +13,9 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
+import com.github.mvysny.kaributesting.v10.DownloadKt;
+import com.github.mvysny.kaributesting.v10.UploadKt;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.menubar.MenuBar;
@@ -22,6 +25,7 @@ import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -142,6 +146,36 @@ class StandardViewsTest extends KaribuTest {
         assertEquals(ScoringRuleText.plain(first.maxScore()), _get(Span.class, spec -> spec.withId("form-total")).getText());
         assertTrue(_get(Span.class, spec -> spec.withId("form-status")).getText()
                 .contains("还有 " + (standard.indicators().size() - 1) + " 项未填写"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aStandardGoesToExcelAndComesBackAsANewDraft() {
+        StandardSummary community = seeded();
+        UI.getCurrent().navigate(StandardEditorView.class, StandardEditorView.parameters(community.id()));
+        byte[] workbook = DownloadKt._download(_get(Anchor.class, spec -> spec.withId("standard-export")));
+
+        UI.getCurrent().navigate(StandardsView.class);
+        UploadKt._upload(_get(Upload.class, spec -> spec.withId("standard-import")), "社区标准.xlsx", workbook);
+        assertInstanceOf(StandardEditorView.class, UI.getCurrent().getCurrentView());
+        StandardDefinition imported = standards.definition(currentId());
+        StandardDefinition original = standards.definition(community.id());
+        assertEquals(original.dimensions(), imported.dimensions());
+        assertEquals(original.bands(), imported.bands());
+        assertTrue(imported.version() > original.version(), "imported as the code's next version");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aFileThatIsNotAWorkbookIsRefusedWithItsProblems() {
+        UI.getCurrent().navigate(StandardsView.class);
+        int before = standards.list().size();
+        UploadKt._upload(_get(Upload.class, spec -> spec.withId("standard-import")), "标准.xlsx",
+                "%PDF-1.7 not a workbook".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Grid<cn.luohu.qpb.standard.StandardWorkbook.Problem> problems =
+                _get(Grid.class, spec -> spec.withId("workbook-problems-grid"));
+        assertEquals(1, _size(problems));
+        assertEquals(before, standards.list().size(), "nothing was stored");
     }
 
     @Test
