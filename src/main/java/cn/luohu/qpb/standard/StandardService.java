@@ -1,5 +1,7 @@
 package cn.luohu.qpb.standard;
 
+import cn.luohu.qpb.audit.AuditAction;
+import cn.luohu.qpb.audit.AuditService;
 import cn.luohu.qpb.base.NotFoundException;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Access;
@@ -14,6 +16,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Standards (指标体系) for district staff and administrators: drafts are edited freely, published ones
@@ -23,13 +26,17 @@ import java.util.List;
 @Transactional(readOnly = true)
 public class StandardService {
 
+    private static final String ENTITY = "standard";
+
     private final StandardRepository repository;
     private final CurrentUser currentUser;
+    private final AuditService audit;
     private final Clock clock;
 
-    StandardService(StandardRepository repository, CurrentUser currentUser, Clock clock) {
+    StandardService(StandardRepository repository, CurrentUser currentUser, AuditService audit, Clock clock) {
         this.repository = repository;
         this.currentUser = currentUser;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -56,7 +63,8 @@ public class StandardService {
         if (content.code() == null || content.code().isBlank() || content.name() == null || content.name().isBlank()) {
             throw new PortalException("standard.error.code-and-name");
         }
-        return repository.insertDraft(withVersion(content, repository.nextVersion(content.code().strip())), null);
+        return draftCreated(repository.insertDraft(withVersion(content, repository.nextVersion(content.code().strip())), null),
+                null);
     }
 
     /** Copies any version into a new draft: the way to change a published standard. */
@@ -64,7 +72,14 @@ public class StandardService {
     @Transactional
     public long copyToDraft(long id) {
         StandardDefinition source = definition(id);
-        return repository.insertDraft(withVersion(source, repository.nextVersion(source.code())), id);
+        return draftCreated(repository.insertDraft(withVersion(source, repository.nextVersion(source.code())), id), id);
+    }
+
+    private long draftCreated(long id, Long copiedFrom) {
+        StandardDefinition created = definition(id);
+        audit.record(AuditAction.STANDARD_DRAFT_CREATED, ENTITY, id, copiedFrom == null ? null : Map.of("copiedFrom", copiedFrom),
+                Map.of("code", created.code(), "version", created.version(), "indicators", created.indicators().size()));
+        return id;
     }
 
     /** Writes a standard as the workbook district staff keep in Excel. */
@@ -95,9 +110,11 @@ public class StandardService {
     @Transactional
     public void saveDraft(long id, StandardDefinition content, int rowVersion) {
         requireDraft(load(id));
+        StandardDefinition before = definition(id);
         if (!repository.replaceDraft(id, content, rowVersion)) {
             throw new PortalException("error.concurrent-change");
         }
+        audit.record(AuditAction.STANDARD_DRAFT_SAVED, ENTITY, id, before, definition(id));
     }
 
     /** Publishes a draft once it passes every rule of {@link StandardRules}; otherwise lists all problems. */
@@ -111,6 +128,7 @@ public class StandardService {
         }
         repository.setStatus(id, StandardStatus.DRAFT, StandardStatus.PUBLISHED,
                 LocalDateTime.now(clock.withZone(ZoneOffset.UTC)), currentUser.require().userId());
+        audit.record(AuditAction.STANDARD_PUBLISHED, ENTITY, id, Map.of("status", "DRAFT"), Map.of("status", "PUBLISHED"));
     }
 
     @PreAuthorize(Access.STAFF)
@@ -120,6 +138,7 @@ public class StandardService {
             load(id);
             throw new PortalException("standard.error.only-published-retire");
         }
+        audit.record(AuditAction.STANDARD_RETIRED, ENTITY, id, Map.of("status", "PUBLISHED"), Map.of("status", "RETIRED"));
     }
 
     private StandardRepository.StoredStandard load(long id) {

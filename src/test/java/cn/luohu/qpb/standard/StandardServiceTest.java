@@ -29,6 +29,8 @@ class StandardServiceTest extends IntegrationTest {
     private StandardService standards;
     @Autowired
     private DSLContext dsl;
+    @Autowired
+    private cn.luohu.qpb.audit.AuditService audit;
 
     @BeforeEach
     void loginAsDistrictStaff() {
@@ -115,6 +117,11 @@ class StandardServiceTest extends IntegrationTest {
 
         standards.retire(first);
         assertEquals("RETIRED", status(first));
+        actAs(data.user(data.districtId(), Role.ADMIN));
+        assertEquals(List.of("STANDARD_RETIRED", "STANDARD_PUBLISHED", "STANDARD_DRAFT_CREATED"),
+                audit.latestFor("standard", first, 3).stream().map(cn.luohu.qpb.audit.AuditEvent::action).toList());
+        assertTrue(audit.latestFor("standard", second, 1).getFirst().beforeJson().contains(String.valueOf(first)),
+                "the copy records where it came from");
         assertEquals("standard.error.only-published-retire",
                 assertThrows(PortalException.class, () -> standards.retire(second)).messageKey());
     }
