@@ -6,11 +6,11 @@ import cn.luohu.qpb.base.NotFoundException;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Access;
 import cn.luohu.qpb.base.security.CurrentUser;
+import cn.luohu.qpb.base.security.OneTimeSecretEncoder;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.organization.OrganizationService;
 import cn.luohu.qpb.organization.OrganizationSummary;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,15 +42,6 @@ import java.util.stream.IntStream;
 public class UserAdminService {
 
     private static final String ENTITY = "user";
-
-    /**
-     * Hashes one-time passwords at bcrypt cost 4 instead of the default 10 (64 times cheaper): an import
-     * of 20,000 accounts would otherwise spend about 27 minutes hashing. That is safe for these secrets
-     * only: 16 random characters from a 56-character alphabet carry about 93 bits, far beyond any
-     * brute force whatever the cost factor, and the user must replace it at the first login, when the
-     * normal cost applies. The "{bcrypt}" prefix lets Spring's DelegatingPasswordEncoder verify it.
-     */
-    private static final BCryptPasswordEncoder ONE_TIME_ENCODER = new BCryptPasswordEncoder(4);
 
     private final UserAdminRepository repository;
     private final OrganizationService organizations;
@@ -109,7 +100,7 @@ public class UserAdminService {
      * Creates all these accounts in one transaction, or none: any problem refuses the whole list with a
      * {@link UsersRefusedException} listing every problem. Returns username → one-time password, in the
      * list's order. Built for imports of tens of thousands: one query resolves the organisations, rows
-     * go in multi-row inserts, and the one-time passwords are hashed in parallel at a low cost.
+     * go in multi-row inserts, and the one-time passwords get a fast salted hash (see OneTimeSecretEncoder).
      */
     @PreAuthorize(Access.ADMIN)
     @Transactional
@@ -207,7 +198,7 @@ public class UserAdminService {
     public String resetPassword(long id) {
         var state = repository.lockForChange(id).orElseThrow(NotFoundException::new);
         String password = OneTimePassword.generate();
-        repository.resetPassword(id, hashOneTime(password), now());
+        repository.resetPassword(id, OneTimeSecretEncoder.hash(password), now());
         audit.record(AuditAction.PASSWORD_RESET, ENTITY, state.username(), null,
                 Map.of("mustChangePassword", true, "locked", false));
         return password;
@@ -215,7 +206,7 @@ public class UserAdminService {
 
     private Map<String, String> insert(List<NewUser> users, Map<String, OrganizationSummary> byCode) {
         List<String> passwords = IntStream.range(0, users.size()).mapToObj(i -> OneTimePassword.generate()).toList();
-        List<String> hashes = passwords.parallelStream().map(UserAdminService::hashOneTime).toList();
+        List<String> hashes = passwords.stream().map(OneTimeSecretEncoder::hash).toList();
         List<UserAdminRepository.NewAccount> accounts = new ArrayList<>(users.size());
         Map<String, Object> audited = new LinkedHashMap<>();
         Map<String, String> result = new LinkedHashMap<>();
@@ -292,10 +283,6 @@ public class UserAdminService {
                 .filter(role -> !RolePlacement.allows(role, organization.kind()))
                 .map(role -> "user.error.placement." + role.name())
                 .findFirst();
-    }
-
-    private static String hashOneTime(String password) {
-        return "{bcrypt}" + ONE_TIME_ENCODER.encode(password);
     }
 
     private long caller() {

@@ -7,9 +7,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+
+import java.util.Map;
 
 /**
  * Form login through the portal's login view, backed by the users table. Service methods carry
@@ -29,8 +32,11 @@ public class SecurityConfig {
         return http.build();
     }
 
+    /** bcrypt for passwords people choose; salted SHA-256 for the random one-time ones (see the encoder). */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder(); // bcrypt, upgradable by id prefix
+        return new DelegatingPasswordEncoder("bcrypt", Map.of(
+                "bcrypt", new BCryptPasswordEncoder(),
+                OneTimeSecretEncoder.ID, new OneTimeSecretEncoder()));
     }
 }
