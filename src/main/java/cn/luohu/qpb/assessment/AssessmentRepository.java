@@ -1,13 +1,34 @@
 package cn.luohu.qpb.assessment;
 
+import cn.luohu.qpb.standard.IndicatorDefinition;
+import cn.luohu.qpb.standard.IndicatorInput;
+import cn.luohu.qpb.standard.ScoringMethod;
+import cn.luohu.qpb.standard.StarBands;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import static cn.luohu.qpb.jooq.Tables.APP_USER;
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT;
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE;
+import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_EVENT;
+import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_ITEM;
+import static cn.luohu.qpb.jooq.Tables.EVIDENCE_FILE;
+import static cn.luohu.qpb.jooq.Tables.ORGANIZATION;
+import static cn.luohu.qpb.jooq.Tables.STANDARD_DIMENSION;
+import static cn.luohu.qpb.jooq.Tables.STANDARD_INDICATOR;
+import static cn.luohu.qpb.jooq.Tables.STANDARD_VERSION;
 
 @Repository
 class AssessmentRepository {
@@ -26,5 +47,150 @@ class AssessmentRepository {
                 .where(ASSESSMENT.ID.eq(id))
                 .fetchOptional(r -> new AssessmentRef(r.value1(), r.value2(), r.value3(), r.value4(),
                         AssessmentState.valueOf(r.value5()), r.value6(), r.value7(), r.value8()));
+    }
+
+    /** The organisation's assessment in the newest open cycle. */
+    Optional<Long> currentOf(long organizationId) {
+        return dsl.select(ASSESSMENT.ID).from(ASSESSMENT).join(ASSESSMENT_CYCLE).on(ASSESSMENT_CYCLE.ID.eq(ASSESSMENT.CYCLE_ID))
+                .where(ASSESSMENT.ORGANIZATION_ID.eq(organizationId).and(ASSESSMENT_CYCLE.STATUS.eq("OPEN")))
+                .orderBy(ASSESSMENT_CYCLE.YEAR.desc()).limit(1)
+                .fetchOptional(r -> r.value1());
+    }
+
+    List<AssessmentSummary> ofOrganization(long organizationId) {
+        return dsl.select(ASSESSMENT.ID, ASSESSMENT_CYCLE.YEAR, ASSESSMENT_CYCLE.NAME, ASSESSMENT.STATE, ASSESSMENT.SELF_TOTAL,
+                        ASSESSMENT.APPLIED_STAR)
+                .from(ASSESSMENT).join(ASSESSMENT_CYCLE).on(ASSESSMENT_CYCLE.ID.eq(ASSESSMENT.CYCLE_ID))
+                .where(ASSESSMENT.ORGANIZATION_ID.eq(organizationId))
+                .orderBy(ASSESSMENT_CYCLE.YEAR.desc())
+                .fetch(r -> new AssessmentSummary(r.value1(), r.value2(), r.value3(), AssessmentState.valueOf(r.value4()),
+                        r.value5(), r.value6()));
+    }
+
+    AssessmentSheet sheet(long id) {
+        Record head = dsl.select(ASSESSMENT.ID, ASSESSMENT_CYCLE.YEAR, ASSESSMENT_CYCLE.NAME, ORGANIZATION.NAME, ASSESSMENT.STATE,
+                        DSL.coalesce(ASSESSMENT.DEADLINE_EXTENDED_TO, ASSESSMENT_CYCLE.SELF_DEADLINE), ASSESSMENT.STAR_AT_OPEN,
+                        ASSESSMENT.APPLIED_STAR, ASSESSMENT.DIRECT_GRADING, ASSESSMENT.DIRECT_GRADING_REASON,
+                        STANDARD_VERSION.NAME, STANDARD_VERSION.BAND_1, STANDARD_VERSION.BAND_2, STANDARD_VERSION.BAND_3,
+                        STANDARD_VERSION.BAND_4, STANDARD_VERSION.BAND_5, STANDARD_VERSION.BONUS_CAP, ASSESSMENT.ROW_VERSION)
+                .from(ASSESSMENT)
+                .join(ASSESSMENT_CYCLE).on(ASSESSMENT_CYCLE.ID.eq(ASSESSMENT.CYCLE_ID))
+                .join(ORGANIZATION).on(ORGANIZATION.ID.eq(ASSESSMENT.ORGANIZATION_ID))
+                .join(STANDARD_VERSION).on(STANDARD_VERSION.ID.eq(ASSESSMENT.STANDARD_ID))
+                .where(ASSESSMENT.ID.eq(id)).fetchSingle();
+        AssessmentHeader header = new AssessmentHeader(head.get(ASSESSMENT.ID), head.get(ASSESSMENT_CYCLE.YEAR),
+                head.get(ASSESSMENT_CYCLE.NAME), head.get(ORGANIZATION.NAME), AssessmentState.valueOf(head.get(ASSESSMENT.STATE)),
+                head.get(5, java.time.LocalDate.class), head.get(ASSESSMENT.STAR_AT_OPEN), head.get(ASSESSMENT.APPLIED_STAR),
+                head.get(ASSESSMENT.DIRECT_GRADING), head.get(ASSESSMENT.DIRECT_GRADING_REASON), head.get(STANDARD_VERSION.NAME),
+                new StarBands(Arrays.asList(head.get(STANDARD_VERSION.BAND_1), head.get(STANDARD_VERSION.BAND_2),
+                        head.get(STANDARD_VERSION.BAND_3), head.get(STANDARD_VERSION.BAND_4), head.get(STANDARD_VERSION.BAND_5))),
+                head.get(STANDARD_VERSION.BONUS_CAP), head.get(ASSESSMENT.ROW_VERSION));
+
+        Map<Long, Integer> evidence = new HashMap<>();
+        dsl.select(EVIDENCE_FILE.ITEM_ID, DSL.count()).from(EVIDENCE_FILE).where(EVIDENCE_FILE.ASSESSMENT_ID.eq(id))
+                .groupBy(EVIDENCE_FILE.ITEM_ID).forEach(r -> evidence.put(r.value1(), r.value2()));
+        Map<String, List<SheetItem>> byDimension = new LinkedHashMap<>();
+        dsl.select(ASSESSMENT_ITEM.ID, ASSESSMENT_ITEM.MET, ASSESSMENT_ITEM.SCORE, ASSESSMENT_ITEM.OCCURRENCES,
+                        ASSESSMENT_ITEM.EXPLANATION, ASSESSMENT_ITEM.ROW_VERSION, STANDARD_DIMENSION.NAME,
+                        STANDARD_INDICATOR.asterisk())
+                .from(ASSESSMENT_ITEM)
+                .join(STANDARD_INDICATOR).on(STANDARD_INDICATOR.ID.eq(ASSESSMENT_ITEM.INDICATOR_ID))
+                .join(STANDARD_DIMENSION).on(STANDARD_DIMENSION.ID.eq(STANDARD_INDICATOR.DIMENSION_ID))
+                .where(ASSESSMENT_ITEM.ASSESSMENT_ID.eq(id))
+                .orderBy(STANDARD_DIMENSION.POSITION, STANDARD_DIMENSION.ID, STANDARD_INDICATOR.POSITION, STANDARD_INDICATOR.ID)
+                .forEach(r -> byDimension.computeIfAbsent(r.get(STANDARD_DIMENSION.NAME), d -> new ArrayList<>())
+                        .add(new SheetItem(r.get(ASSESSMENT_ITEM.ID), indicator(r), input(r.get(ASSESSMENT_ITEM.MET),
+                                r.get(ASSESSMENT_ITEM.SCORE), r.get(ASSESSMENT_ITEM.OCCURRENCES)),
+                                r.get(ASSESSMENT_ITEM.EXPLANATION), r.get(ASSESSMENT_ITEM.ROW_VERSION),
+                                evidence.getOrDefault(r.get(ASSESSMENT_ITEM.ID), 0))));
+        List<SheetDimension> dimensions = new ArrayList<>();
+        byDimension.forEach((name, items) -> dimensions.add(new SheetDimension(name, items)));
+        return new AssessmentSheet(header, dimensions);
+    }
+
+    /** The assessment an item belongs to. */
+    Optional<Long> assessmentOfItem(long itemId) {
+        return dsl.select(ASSESSMENT_ITEM.ASSESSMENT_ID).from(ASSESSMENT_ITEM).where(ASSESSMENT_ITEM.ID.eq(itemId))
+                .fetchOptional(r -> r.value1());
+    }
+
+    Optional<IndicatorDefinition> indicatorOfItem(long itemId) {
+        return dsl.select(STANDARD_INDICATOR.asterisk()).from(ASSESSMENT_ITEM)
+                .join(STANDARD_INDICATOR).on(STANDARD_INDICATOR.ID.eq(ASSESSMENT_ITEM.INDICATOR_ID))
+                .where(ASSESSMENT_ITEM.ID.eq(itemId)).fetchOptional(AssessmentRepository::indicator);
+    }
+
+    /** Saves an item if nobody saved it since {@code rowVersion}; false when someone did. */
+    boolean saveItem(long itemId, IndicatorInput input, String explanation, int rowVersion, LocalDateTime now) {
+        return dsl.update(ASSESSMENT_ITEM)
+                .set(ASSESSMENT_ITEM.MET, input == null ? null : input.met())
+                .set(ASSESSMENT_ITEM.SCORE, input == null ? null : input.score())
+                .set(ASSESSMENT_ITEM.OCCURRENCES, input == null ? null : input.occurrences())
+                .set(ASSESSMENT_ITEM.EXPLANATION, explanation)
+                .set(ASSESSMENT_ITEM.ROW_VERSION, ASSESSMENT_ITEM.ROW_VERSION.plus(1))
+                .set(ASSESSMENT_ITEM.UPDATED_AT, now)
+                .where(ASSESSMENT_ITEM.ID.eq(itemId).and(ASSESSMENT_ITEM.ROW_VERSION.eq(rowVersion)))
+                .execute() == 1;
+    }
+
+    int itemVersion(long itemId) {
+        return dsl.select(ASSESSMENT_ITEM.ROW_VERSION).from(ASSESSMENT_ITEM).where(ASSESSMENT_ITEM.ID.eq(itemId)).fetchSingle().value1();
+    }
+
+    /** Moves the assessment if it is still in {@code from}; false when another move came first. */
+    boolean move(long id, AssessmentState from, AssessmentState to, Long actorId, String comment, LocalDateTime now) {
+        boolean moved = dsl.update(ASSESSMENT)
+                .set(ASSESSMENT.STATE, to.name())
+                .set(ASSESSMENT.ROW_VERSION, ASSESSMENT.ROW_VERSION.plus(1))
+                .set(ASSESSMENT.UPDATED_AT, now)
+                .where(ASSESSMENT.ID.eq(id).and(ASSESSMENT.STATE.eq(from.name())))
+                .execute() == 1;
+        if (moved) {
+            dsl.insertInto(ASSESSMENT_EVENT)
+                    .set(ASSESSMENT_EVENT.ASSESSMENT_ID, id).set(ASSESSMENT_EVENT.FROM_STATE, from.name())
+                    .set(ASSESSMENT_EVENT.TO_STATE, to.name()).set(ASSESSMENT_EVENT.ACTOR_ID, actorId)
+                    .set(ASSESSMENT_EVENT.COMMENT, comment).set(ASSESSMENT_EVENT.OCCURRED_AT, now)
+                    .execute();
+        }
+        return moved;
+    }
+
+    boolean saveApplication(long id, Integer appliedStar, boolean directGrading, String reason, int rowVersion, LocalDateTime now) {
+        return dsl.update(ASSESSMENT)
+                .set(ASSESSMENT.APPLIED_STAR, appliedStar)
+                .set(ASSESSMENT.DIRECT_GRADING, directGrading)
+                .set(ASSESSMENT.DIRECT_GRADING_REASON, directGrading ? reason : null)
+                .set(ASSESSMENT.ROW_VERSION, ASSESSMENT.ROW_VERSION.plus(1))
+                .set(ASSESSMENT.UPDATED_AT, now)
+                .where(ASSESSMENT.ID.eq(id).and(ASSESSMENT.ROW_VERSION.eq(rowVersion)))
+                .execute() == 1;
+    }
+
+    void recordSubmission(long id, BigDecimal selfTotal, LocalDateTime now) {
+        dsl.update(ASSESSMENT).set(ASSESSMENT.SELF_TOTAL, selfTotal).set(ASSESSMENT.SUBMITTED_AT, now)
+                .where(ASSESSMENT.ID.eq(id)).execute();
+    }
+
+    List<TimelineEntry> timeline(long id) {
+        return dsl.select(ASSESSMENT_EVENT.FROM_STATE, ASSESSMENT_EVENT.TO_STATE, APP_USER.DISPLAY_NAME, ASSESSMENT_EVENT.COMMENT,
+                        ASSESSMENT_EVENT.OCCURRED_AT)
+                .from(ASSESSMENT_EVENT).leftJoin(APP_USER).on(APP_USER.ID.eq(ASSESSMENT_EVENT.ACTOR_ID))
+                .where(ASSESSMENT_EVENT.ASSESSMENT_ID.eq(id))
+                .orderBy(ASSESSMENT_EVENT.OCCURRED_AT, ASSESSMENT_EVENT.ID)
+                .fetch(r -> new TimelineEntry(r.value1() == null ? null : AssessmentState.valueOf(r.value1()),
+                        AssessmentState.valueOf(r.value2()), r.value3(), r.value4(), r.value5()));
+    }
+
+    private static IndicatorInput input(Boolean met, BigDecimal score, Integer occurrences) {
+        return met == null && score == null && occurrences == null ? null : new IndicatorInput(met, score, occurrences);
+    }
+
+    private static IndicatorDefinition indicator(Record r) {
+        return new IndicatorDefinition(r.get(STANDARD_INDICATOR.CODE), r.get(STANDARD_INDICATOR.TITLE),
+                r.get(STANDARD_INDICATOR.GUIDANCE), r.get(STANDARD_INDICATOR.QUALITY_STANDARD),
+                ScoringMethod.valueOf(r.get(STANDARD_INDICATOR.METHOD)), r.get(STANDARD_INDICATOR.MAX_SCORE),
+                r.get(STANDARD_INDICATOR.STEP), r.get(STANDARD_INDICATOR.DEDUCTION), r.get(STANDARD_INDICATOR.EVIDENCE_REQUIRED),
+                r.get(STANDARD_INDICATOR.EVIDENCE_HINT), r.get(STANDARD_INDICATOR.VETO), r.get(STANDARD_INDICATOR.VETO_STAR_CAP),
+                r.get(STANDARD_INDICATOR.BONUS));
     }
 }

@@ -73,6 +73,7 @@ class TranslationsTest {
         check(keys, missing, "standard.status", cn.luohu.qpb.standard.StandardStatus.values());
         check(keys, missing, "standard.method", cn.luohu.qpb.standard.ScoringMethod.values());
         check(keys, missing, "assessment.state", cn.luohu.qpb.assessment.AssessmentState.values());
+        check(keys, missing, "scoring.problem", cn.luohu.qpb.standard.ScoreProblem.Kind.values());
         check(keys, missing, "assessment.actor", cn.luohu.qpb.assessment.StateMachine.Actor.values());
         for (cn.luohu.qpb.user.PasswordPolicy.Violation violation : cn.luohu.qpb.user.PasswordPolicy.Violation.values()) {
             String key = cn.luohu.qpb.user.PasswordRefusedException.messageKey(violation);

@@ -1,0 +1,213 @@
+package cn.luohu.qpb.assessment;
+
+import cn.luohu.qpb.audit.AuditAction;
+import cn.luohu.qpb.audit.AuditService;
+import cn.luohu.qpb.base.NotInScopeException;
+import cn.luohu.qpb.base.PortalException;
+import cn.luohu.qpb.base.security.Access;
+import cn.luohu.qpb.base.security.CurrentUser;
+import cn.luohu.qpb.base.time.DisplayZone;
+import cn.luohu.qpb.standard.IndicatorDefinition;
+import cn.luohu.qpb.standard.IndicatorInput;
+import cn.luohu.qpb.standard.ScoreProblem;
+import cn.luohu.qpb.standard.Scoring;
+import cn.luohu.qpb.standard.ScoringResult;
+import cn.luohu.qpb.standard.StarBands;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The branch secretary's self-assessment: her entries, saved as she types (each save checked against the
+ * version she loaded), the star she applies for, and submitting once everything is complete and in time.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AssessmentService {
+
+    /** Explanations are free text, but not a novel: the column holds much more, the reviewers read this much. */
+    public static final int EXPLANATION_MAX = 2000;
+    public static final int REASON_MAX = 2000;
+    private static final String ENTITY = "assessment";
+
+    private final AssessmentRepository repository;
+    private final AssessmentAccess access;
+    private final CurrentUser currentUser;
+    private final AuditService audit;
+    private final Clock clock;
+    private final DisplayZone zone;
+
+    AssessmentService(AssessmentRepository repository, AssessmentAccess access, CurrentUser currentUser, AuditService audit,
+                      Clock clock, DisplayZone zone) {
+        this.repository = repository;
+        this.access = access;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** The secretary's assessment in the newest open cycle, if there is one. */
+    @PreAuthorize("hasRole('SECRETARY')")
+    public Optional<Long> current() {
+        return repository.currentOf(currentUser.require().organizationId());
+    }
+
+    /** Her organisation's assessments of every cycle, newest first (earlier ones are read-only). */
+    @PreAuthorize("hasRole('SECRETARY')")
+    public List<AssessmentSummary> mine() {
+        return repository.ofOrganization(currentUser.require().organizationId());
+    }
+
+    /** An assessment as its form shows it, for anyone who may see it. */
+    @PreAuthorize(Access.ANY_ROLE)
+    public AssessmentSheet sheet(long assessmentId) {
+        access.visible(assessmentId);
+        return repository.sheet(assessmentId);
+    }
+
+    @PreAuthorize(Access.ANY_ROLE)
+    public List<TimelineEntry> timeline(long assessmentId) {
+        access.visible(assessmentId);
+        return repository.timeline(assessmentId);
+    }
+
+    /** Whether the caller may still change this assessment (her own, in an editable state). */
+    @PreAuthorize(Access.ANY_ROLE)
+    public boolean isEditableByMe(long assessmentId) {
+        try {
+            access.editableBySecretary(assessmentId);
+            return true;
+        } catch (PortalException refused) {
+            return false;
+        }
+    }
+
+    /**
+     * Saves one item as the secretary changes it; refused if it was saved elsewhere since {@code rowVersion}
+     * (a second tab, another device). The first save starts the assessment (NOT_STARTED → DRAFT).
+     * Returns the item's new version.
+     */
+    @PreAuthorize("hasRole('SECRETARY')")
+    @Transactional
+    public int saveItem(long itemId, IndicatorInput input, String explanation, int rowVersion) {
+        long assessmentId = repository.assessmentOfItem(itemId).orElseThrow(NotInScopeException::new);
+        AssessmentRef assessment = access.editableBySecretary(assessmentId);
+        IndicatorDefinition indicator = repository.indicatorOfItem(itemId).orElseThrow(NotInScopeException::new);
+        if (input != null) {
+            ScoreProblem.Kind problem = Scoring.problemOf(indicator.rule(), input);
+            if (problem != null) {
+                throw new PortalException("scoring.problem." + problem.name(), indicator.code());
+            }
+        }
+        if (explanation != null && explanation.length() > EXPLANATION_MAX) {
+            throw new PortalException("assessment.error.explanation-too-long", EXPLANATION_MAX);
+        }
+        if (!repository.saveItem(itemId, input, explanation, rowVersion, now())) {
+            throw new PortalException("assessment.error.saved-elsewhere");
+        }
+        start(assessment);
+        return repository.itemVersion(itemId);
+    }
+
+    /**
+     * The star she applies for: at most her current star + 1 (逐级晋升), unless she asks for direct grading
+     * with a justification, which only district staff decide. Returns the assessment's new version.
+     */
+    @PreAuthorize("hasRole('SECRETARY')")
+    @Transactional
+    public int saveApplication(long assessmentId, Integer appliedStar, boolean directGrading, String reason, int rowVersion) {
+        AssessmentRef assessment = access.editableBySecretary(assessmentId);
+        if (appliedStar != null && (appliedStar < 1 || appliedStar > StarBands.LEVELS)) {
+            throw new PortalException("assessment.error.star-range");
+        }
+        if (directGrading) {
+            if (reason == null || reason.isBlank()) {
+                throw new PortalException("assessment.error.direct-grading-reason");
+            }
+            if (reason.length() > REASON_MAX) {
+                throw new PortalException("assessment.error.reason-too-long", REASON_MAX);
+            }
+        } else if (appliedStar != null && appliedStar > assessment.starAtOpen() + 1) {
+            throw new PortalException("assessment.error.star-too-high", assessment.starAtOpen() + 1);
+        }
+        if (!repository.saveApplication(assessmentId, appliedStar, directGrading, reason, rowVersion, now())) {
+            throw new PortalException("assessment.error.saved-elsewhere");
+        }
+        start(repository.ref(assessmentId).orElseThrow());
+        return repository.ref(assessmentId).orElseThrow().rowVersion();
+    }
+
+    /** Everything that still keeps the assessment from being submitted, all at once. */
+    @PreAuthorize(Access.ANY_ROLE)
+    public List<SubmissionGap> gaps(long assessmentId) {
+        access.visible(assessmentId);
+        return gapsOf(repository.ref(assessmentId).orElseThrow(), repository.sheet(assessmentId));
+    }
+
+    /** Submits a complete assessment in time; it is then read-only for her. */
+    @PreAuthorize("hasRole('SECRETARY')")
+    @Transactional
+    public void submit(long assessmentId) {
+        AssessmentRef assessment = access.editableBySecretary(assessmentId);
+        AssessmentSheet sheet = repository.sheet(assessmentId);
+        List<SubmissionGap> gaps = gapsOf(assessment, sheet);
+        if (!gaps.isEmpty()) {
+            throw new SubmissionRefusedException(gaps);
+        }
+        AssessmentState from = assessment.state();
+        StateMachine.check(from, AssessmentState.SUBMITTED, StateMachine.Actor.SECRETARY, null);
+        if (!repository.move(assessmentId, from, AssessmentState.SUBMITTED, currentUser.require().userId(), null, now())) {
+            throw new PortalException("assessment.error.saved-elsewhere");
+        }
+        ScoringResult result = sheet.score();
+        repository.recordSubmission(assessmentId, result.total(), now());
+        audit.record(AuditAction.ASSESSMENT_SUBMITTED, ENTITY, assessmentId, Map.of("state", from.name()),
+                Map.of("state", "SUBMITTED", "total", result.total(), "appliedStar", sheet.header().appliedStar()));
+    }
+
+    private List<SubmissionGap> gapsOf(AssessmentRef assessment, AssessmentSheet sheet) {
+        List<SubmissionGap> gaps = new ArrayList<>();
+        if (today().isAfter(assessment.selfDeadline())) {
+            gaps.add(new SubmissionGap("assessment.gap.deadline-passed", null));
+        }
+        ScoringResult result = sheet.score();
+        result.missing().forEach(code -> gaps.add(new SubmissionGap("assessment.gap.not-scored", code)));
+        result.problems().forEach(p -> gaps.add(new SubmissionGap("assessment.gap.invalid", p.indicatorCode())));
+        for (SheetItem item : sheet.items()) {
+            if (item.indicator().evidenceRequired() && item.evidenceCount() == 0) {
+                gaps.add(new SubmissionGap("assessment.gap.evidence-missing", item.indicator().code()));
+            }
+        }
+        if (sheet.header().appliedStar() == null) {
+            gaps.add(new SubmissionGap("assessment.gap.no-applied-star", null));
+        }
+        return gaps;
+    }
+
+    /** The first save of anything starts the assessment: NOT_STARTED → DRAFT, once. */
+    private void start(AssessmentRef assessment) {
+        if (assessment.state() == AssessmentState.NOT_STARTED) {
+            StateMachine.check(AssessmentState.NOT_STARTED, AssessmentState.DRAFT, StateMachine.Actor.SECRETARY, null);
+            repository.move(assessment.id(), AssessmentState.NOT_STARTED, AssessmentState.DRAFT,
+                    currentUser.require().userId(), null, now());
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(zone.zone()));
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+    }
+}
