@@ -83,6 +83,10 @@ public class TestData {
         return username;
     }
 
+    public long userId(String username) {
+        return dsl.select(APP_USER.ID).from(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchSingle().value1();
+    }
+
     public void mustChangePassword(String username) {
         dsl.update(APP_USER).set(APP_USER.MUST_CHANGE_PASSWORD, true).where(APP_USER.USERNAME.eq(username)).execute();
     }

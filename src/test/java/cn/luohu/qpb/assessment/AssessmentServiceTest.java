@@ -1,0 +1,245 @@
+package cn.luohu.qpb.assessment;
+
+import cn.luohu.qpb.base.NotInScopeException;
+import cn.luohu.qpb.base.PortalException;
+import cn.luohu.qpb.base.security.Role;
+import cn.luohu.qpb.standard.IndicatorDefinition;
+import cn.luohu.qpb.standard.IndicatorInput;
+import cn.luohu.qpb.support.IntegrationTest;
+import cn.luohu.qpb.support.TestData;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static cn.luohu.qpb.jooq.Tables.ASSESSMENT;
+import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE;
+import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_ITEM;
+import static cn.luohu.qpb.jooq.Tables.EVIDENCE_FILE;
+import static cn.luohu.qpb.jooq.Tables.STANDARD_INDICATOR;
+import static cn.luohu.qpb.jooq.Tables.STANDARD_VERSION;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every rule and refusal of the self-assessment: scope, state, deadline, applied star, completeness, locking. */
+class AssessmentServiceTest extends IntegrationTest {
+
+    private static int nextYear = 5000;
+
+    @Autowired
+    private AssessmentService assessments;
+    @Autowired
+    private DSLContext dsl;
+
+    private long committee;
+    private long organization;
+    private String secretary;
+    private long assessmentId;
+
+    /** An open cycle with one assessment, of a new branch measured by the seeded community standard. */
+    @BeforeEach
+    void openAnAssessment() {
+        committee = data.committee("自评测试党工委");
+        organization = data.branch(committee, "自评测试支部");
+        secretary = data.user(organization, Role.SECRETARY);
+        long standard = dsl.select(STANDARD_VERSION.ID).from(STANDARD_VERSION)
+                .where(STANDARD_VERSION.CODE.eq("LH-SQ-2026").and(STANDARD_VERSION.VERSION.eq(1))).fetchSingle().value1();
+        LocalDate today = LocalDate.now();
+        long cycle = dsl.insertInto(ASSESSMENT_CYCLE)
+                .set(ASSESSMENT_CYCLE.YEAR, nextYear++ + (int) (ProcessHandle.current().pid() % 1000) * 100)
+                .set(ASSESSMENT_CYCLE.NAME, "测试周期").set(ASSESSMENT_CYCLE.STATUS, "OPEN")
+                .set(ASSESSMENT_CYCLE.SELF_DEADLINE, today.plusDays(10)).set(ASSESSMENT_CYCLE.REVIEW_DEADLINE, today.plusDays(20))
+                .set(ASSESSMENT_CYCLE.APPROVAL_DEADLINE, today.plusDays(30))
+                .returningResult(ASSESSMENT_CYCLE.ID).fetchSingle().value1();
+        assessmentId = dsl.insertInto(ASSESSMENT)
+                .set(ASSESSMENT.CYCLE_ID, cycle).set(ASSESSMENT.ORGANIZATION_ID, organization).set(ASSESSMENT.COMMITTEE_ID, committee)
+                .set(ASSESSMENT.STANDARD_ID, standard).set(ASSESSMENT.STAR_AT_OPEN, 2)
+                .returningResult(ASSESSMENT.ID).fetchSingle().value1();
+        dsl.insertInto(ASSESSMENT_ITEM, ASSESSMENT_ITEM.ASSESSMENT_ID, ASSESSMENT_ITEM.INDICATOR_ID)
+                .select(dsl.select(org.jooq.impl.DSL.val(assessmentId), STANDARD_INDICATOR.ID).from(STANDARD_INDICATOR)
+                        .where(STANDARD_INDICATOR.STANDARD_ID.eq(standard)))
+                .execute();
+        actAs(secretary);
+    }
+
+    private SheetItem item(int index) {
+        return assessments.sheet(assessmentId).items().get(index);
+    }
+
+    private static IndicatorInput full(IndicatorDefinition indicator) {
+        return switch (indicator.method()) {
+            case CHECK -> IndicatorInput.met(true);
+            case SCALE -> new IndicatorInput(null, indicator.maxScore(), null);
+            case DEDUCT -> IndicatorInput.occurrences(0);
+        };
+    }
+
+    private String state() {
+        return dsl.select(ASSESSMENT.STATE).from(ASSESSMENT).where(ASSESSMENT.ID.eq(assessmentId)).fetchSingle().value1();
+    }
+
+    private String refusal(Runnable action) {
+        return assertThrows(PortalException.class, action::run).messageKey();
+    }
+
+    /** Fills every item with full marks and adds one evidence file wherever evidence is required. */
+    private void fillCompletely() {
+        for (SheetItem item : assessments.sheet(assessmentId).items()) {
+            assessments.saveItem(item.itemId(), full(item.indicator()), "已完成", item.rowVersion());
+            if (item.indicator().evidenceRequired()) {
+                dsl.insertInto(EVIDENCE_FILE).set(EVIDENCE_FILE.ASSESSMENT_ID, assessmentId).set(EVIDENCE_FILE.ITEM_ID, item.itemId())
+                        .set(EVIDENCE_FILE.FILE_NAME, "记录.pdf").set(EVIDENCE_FILE.CONTENT_TYPE, "application/pdf")
+                        .set(EVIDENCE_FILE.SIZE_BYTES, 9L).set(EVIDENCE_FILE.SHA256, "0".repeat(64))
+                        .set(EVIDENCE_FILE.CONTENT, "%PDF-1.7\n".getBytes())
+                        .set(EVIDENCE_FILE.UPLOADED_BY, data.userId(secretary)).set(EVIDENCE_FILE.UPLOADED_AT, LocalDateTime.now())
+                        .execute();
+            }
+        }
+    }
+
+    @Test
+    void theSheetHoldsEveryIndicatorAndTheFirstSaveStartsTheAssessment() {
+        AssessmentSheet sheet = assessments.sheet(assessmentId);
+        assertEquals(dsl.fetchCount(ASSESSMENT_ITEM, ASSESSMENT_ITEM.ASSESSMENT_ID.eq(assessmentId)), sheet.items().size());
+        assertEquals(AssessmentState.NOT_STARTED, sheet.header().state());
+        SheetItem first = sheet.items().getFirst();
+        int version = assessments.saveItem(first.itemId(), full(first.indicator()), "说明", first.rowVersion());
+        assertEquals(first.rowVersion() + 1, version);
+        assertEquals("DRAFT", state());
+        assertEquals(full(first.indicator()).met(), item(0).input().met());
+        assertEquals(List.of(AssessmentState.DRAFT), assessments.timeline(assessmentId).stream().map(TimelineEntry::to).toList());
+    }
+
+    @Test
+    void anInvalidScoreIsRefusedAndNothingIsSaved() {
+        SheetItem scaled = assessments.sheet(assessmentId).items().stream()
+                .filter(i -> i.indicator().method() == cn.luohu.qpb.standard.ScoringMethod.SCALE).findFirst().orElseThrow();
+        IndicatorInput tooHigh = new IndicatorInput(null, scaled.indicator().maxScore().add(java.math.BigDecimal.ONE), null);
+        assertEquals("scoring.problem.OUT_OF_RANGE", refusal(() -> assessments.saveItem(scaled.itemId(), tooHigh, null, scaled.rowVersion())));
+        assertEquals("assessment.error.explanation-too-long", refusal(() -> assessments.saveItem(scaled.itemId(), null,
+                "长".repeat(AssessmentService.EXPLANATION_MAX + 1), scaled.rowVersion())));
+        assertEquals("NOT_STARTED", state());
+    }
+
+    @Test
+    void aSaveFromASecondTabWithAnOldVersionIsRefused() {
+        SheetItem first = item(0);
+        assessments.saveItem(first.itemId(), full(first.indicator()), "第一个窗口", first.rowVersion());
+        assertEquals("assessment.error.saved-elsewhere",
+                refusal(() -> assessments.saveItem(first.itemId(), null, "第二个窗口", first.rowVersion())));
+        assertEquals("第一个窗口", item(0).explanation());
+    }
+
+    @Test
+    void ofTwoConcurrentSavesExactlyOneWins() throws Exception {
+        SheetItem first = item(0);
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Boolean>> saves = new ArrayList<>();
+            for (String text : List.of("设备甲", "设备乙")) {
+                Callable<Boolean> save = () -> {
+                    SecurityContextHolder.getContext().setAuthentication(authentication);
+                    start.await();
+                    try {
+                        assessments.saveItem(first.itemId(), null, text, first.rowVersion());
+                        return true;
+                    } catch (PortalException refused) {
+                        return false;
+                    } finally {
+                        SecurityContextHolder.clearContext();
+                    }
+                };
+                saves.add(pool.submit(save));
+            }
+            start.countDown();
+            int won = 0;
+            for (Future<Boolean> save : saves) {
+                won += save.get() ? 1 : 0;
+            }
+            assertEquals(1, won);
+            assertEquals(first.rowVersion() + 1, item(0).rowVersion());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theStarAppliedForIsAtMostOneAboveTheCurrentUnlessDirectGradingIsAsked() {
+        int version = assessments.sheet(assessmentId).header().rowVersion();
+        assertEquals("assessment.error.star-too-high", refusal(() -> assessments.saveApplication(assessmentId, 4, false, null, version)));
+        assertEquals("assessment.error.star-range", refusal(() -> assessments.saveApplication(assessmentId, 6, false, null, version)));
+        assertEquals("assessment.error.direct-grading-reason",
+                refusal(() -> assessments.saveApplication(assessmentId, 5, true, " ", version)));
+        int saved = assessments.saveApplication(assessmentId, 3, false, null, version);
+        assertEquals(3, assessments.sheet(assessmentId).header().appliedStar());
+        assessments.saveApplication(assessmentId, 5, true, "获评全国先进基层党组织", saved);
+        assertTrue(assessments.sheet(assessmentId).header().directGrading());
+        assertEquals("assessment.error.saved-elsewhere", refusal(() -> assessments.saveApplication(assessmentId, 3, false, null, version)));
+    }
+
+    @Test
+    void submittingListsEveryGapThenLocksTheForm() {
+        SubmissionRefusedException refused = assertThrows(SubmissionRefusedException.class, () -> assessments.submit(assessmentId));
+        List<String> keys = refused.gaps().stream().map(SubmissionGap::key).distinct().toList();
+        assertTrue(keys.containsAll(List.of("assessment.gap.not-scored", "assessment.gap.evidence-missing",
+                "assessment.gap.no-applied-star")), keys.toString());
+
+        fillCompletely();
+        assessments.saveApplication(assessmentId, 3, false, null, assessments.sheet(assessmentId).header().rowVersion());
+        assertEquals(List.of(), assessments.gaps(assessmentId));
+        assessments.submit(assessmentId);
+        assertEquals("SUBMITTED", state());
+        assertFalse(assessments.isEditableByMe(assessmentId));
+        SheetItem first = item(0);
+        assertEquals("assessment.error.not-editable", refusal(() -> assessments.saveItem(first.itemId(), null, "改", first.rowVersion())));
+        assertEquals(List.of(AssessmentState.DRAFT, AssessmentState.SUBMITTED),
+                assessments.timeline(assessmentId).stream().map(TimelineEntry::to).toList());
+        java.math.BigDecimal total = dsl.select(ASSESSMENT.SELF_TOTAL).from(ASSESSMENT).where(ASSESSMENT.ID.eq(assessmentId))
+                .fetchSingle().value1();
+        assertEquals(0, new java.math.BigDecimal("105").compareTo(total), "full base 100 plus the bonus cap of 5: " + total);
+    }
+
+    @Test
+    void submittingIsClosedAfterTheDeadlineUnlessExtended() {
+        fillCompletely();
+        assessments.saveApplication(assessmentId, 3, false, null, assessments.sheet(assessmentId).header().rowVersion());
+        clock.advance(Duration.ofDays(11));
+        SubmissionRefusedException refused = assertThrows(SubmissionRefusedException.class, () -> assessments.submit(assessmentId));
+        assertEquals(List.of("assessment.gap.deadline-passed"), refused.gaps().stream().map(SubmissionGap::key).toList());
+        dsl.update(ASSESSMENT).set(ASSESSMENT.DEADLINE_EXTENDED_TO, LocalDate.now().plusDays(15)).where(ASSESSMENT.ID.eq(assessmentId)).execute();
+        assessments.submit(assessmentId);
+        assertEquals("SUBMITTED", state());
+    }
+
+    @Test
+    void anotherOrganisationCannotReadOrChangeTheAssessmentByItsIds() {
+        long itemId = item(0).itemId();
+        actAs(data.user(data.branch(committee, "邻居支部"), Role.SECRETARY));
+        assertThrows(NotInScopeException.class, () -> assessments.sheet(assessmentId));
+        assertThrows(NotInScopeException.class, () -> assessments.saveItem(itemId, null, "篡改", 0));
+        assertThrows(NotInScopeException.class, () -> assessments.submit(assessmentId));
+        actAs(data.user(data.committee("另一党工委"), Role.REVIEWER));
+        assertThrows(NotInScopeException.class, () -> assessments.timeline(assessmentId));
+
+        actAs(data.user(committee, Role.REVIEWER));
+        assertEquals(assessmentId, assessments.sheet(assessmentId).header().id(), "the committee's reviewer may read it");
+        assertThrows(AccessDeniedException.class, () -> assessments.saveItem(itemId, null, "评审员不能改", 0));
+    }
+}
