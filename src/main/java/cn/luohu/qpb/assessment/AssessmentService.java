@@ -95,11 +95,10 @@ public class AssessmentService {
     /**
      * Saves one item as the secretary changes it; refused if it was saved elsewhere since {@code rowVersion}
      * (a second tab, another device). The first save starts the assessment (NOT_STARTED → DRAFT).
-     * Returns the item's new version.
      */
     @PreAuthorize("hasRole('SECRETARY')")
     @Transactional
-    public int saveItem(long itemId, IndicatorInput input, String explanation, int rowVersion) {
+    public SavedItem saveItem(long itemId, IndicatorInput input, String explanation, int rowVersion) {
         long assessmentId = repository.assessmentOfItem(itemId).orElseThrow(NotInScopeException::new);
         AssessmentRef assessment = access.editableBySecretary(assessmentId);
         IndicatorDefinition indicator = repository.indicatorOfItem(itemId).orElseThrow(NotInScopeException::new);
@@ -116,7 +115,7 @@ public class AssessmentService {
             throw new PortalException("assessment.error.saved-elsewhere");
         }
         start(assessment);
-        return repository.itemVersion(itemId);
+        return new SavedItem(repository.itemVersion(itemId), repository.ref(assessmentId).orElseThrow().rowVersion());
     }
 
     /**

@@ -26,11 +26,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT;
-import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE;
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_ITEM;
 import static cn.luohu.qpb.jooq.Tables.EVIDENCE_FILE;
-import static cn.luohu.qpb.jooq.Tables.STANDARD_INDICATOR;
-import static cn.luohu.qpb.jooq.Tables.STANDARD_VERSION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,8 +35,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every rule and refusal of the self-assessment: scope, state, deadline, applied star, completeness, locking. */
 class AssessmentServiceTest extends IntegrationTest {
-
-    private static int nextYear = 5000;
 
     @Autowired
     private AssessmentService assessments;
@@ -57,23 +52,7 @@ class AssessmentServiceTest extends IntegrationTest {
         committee = data.committee("自评测试党工委");
         organization = data.branch(committee, "自评测试支部");
         secretary = data.user(organization, Role.SECRETARY);
-        long standard = dsl.select(STANDARD_VERSION.ID).from(STANDARD_VERSION)
-                .where(STANDARD_VERSION.CODE.eq("LH-SQ-2026").and(STANDARD_VERSION.VERSION.eq(1))).fetchSingle().value1();
-        LocalDate today = LocalDate.now();
-        long cycle = dsl.insertInto(ASSESSMENT_CYCLE)
-                .set(ASSESSMENT_CYCLE.YEAR, nextYear++ + (int) (ProcessHandle.current().pid() % 1000) * 100)
-                .set(ASSESSMENT_CYCLE.NAME, "测试周期").set(ASSESSMENT_CYCLE.STATUS, "OPEN")
-                .set(ASSESSMENT_CYCLE.SELF_DEADLINE, today.plusDays(10)).set(ASSESSMENT_CYCLE.REVIEW_DEADLINE, today.plusDays(20))
-                .set(ASSESSMENT_CYCLE.APPROVAL_DEADLINE, today.plusDays(30))
-                .returningResult(ASSESSMENT_CYCLE.ID).fetchSingle().value1();
-        assessmentId = dsl.insertInto(ASSESSMENT)
-                .set(ASSESSMENT.CYCLE_ID, cycle).set(ASSESSMENT.ORGANIZATION_ID, organization).set(ASSESSMENT.COMMITTEE_ID, committee)
-                .set(ASSESSMENT.STANDARD_ID, standard).set(ASSESSMENT.STAR_AT_OPEN, 2)
-                .returningResult(ASSESSMENT.ID).fetchSingle().value1();
-        dsl.insertInto(ASSESSMENT_ITEM, ASSESSMENT_ITEM.ASSESSMENT_ID, ASSESSMENT_ITEM.INDICATOR_ID)
-                .select(dsl.select(org.jooq.impl.DSL.val(assessmentId), STANDARD_INDICATOR.ID).from(STANDARD_INDICATOR)
-                        .where(STANDARD_INDICATOR.STANDARD_ID.eq(standard)))
-                .execute();
+        assessmentId = data.assessment(organization, committee, 2);
         actAs(secretary);
     }
 
@@ -118,8 +97,9 @@ class AssessmentServiceTest extends IntegrationTest {
         assertEquals(dsl.fetchCount(ASSESSMENT_ITEM, ASSESSMENT_ITEM.ASSESSMENT_ID.eq(assessmentId)), sheet.items().size());
         assertEquals(AssessmentState.NOT_STARTED, sheet.header().state());
         SheetItem first = sheet.items().getFirst();
-        int version = assessments.saveItem(first.itemId(), full(first.indicator()), "说明", first.rowVersion());
-        assertEquals(first.rowVersion() + 1, version);
+        SavedItem saved = assessments.saveItem(first.itemId(), full(first.indicator()), "说明", first.rowVersion());
+        assertEquals(first.rowVersion() + 1, saved.itemVersion());
+        assertEquals(assessments.sheet(assessmentId).header().rowVersion(), saved.assessmentVersion(), "started: a new version");
         assertEquals("DRAFT", state());
         assertEquals(full(first.indicator()).met(), item(0).input().met());
         assertEquals(List.of(AssessmentState.DRAFT), assessments.timeline(assessmentId).stream().map(TimelineEntry::to).toList());

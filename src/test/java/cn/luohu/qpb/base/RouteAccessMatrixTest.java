@@ -44,12 +44,21 @@ class RouteAccessMatrixTest extends KaribuTest {
         ALLOWED.put("standards", EnumSet.of(Role.APPROVER, Role.ADMIN));
         ALLOWED.put("standards/:id", EnumSet.of(Role.APPROVER, Role.ADMIN));
         ALLOWED.put("standards/:id/preview", EnumSet.of(Role.APPROVER, Role.ADMIN));
+        ALLOWED.put("my-assessment", EnumSet.of(Role.SECRETARY));
+        ALLOWED.put("assessments/:id", EVERYONE);
         ALLOWED.put("admin/import", EnumSet.of(Role.ADMIN));
     }
 
     /** A real address for each route with parameters: an organisation that the demo reviewer (翠竹) may see, the first seeded standard. */
-    private static final Map<String, String> SAMPLE = Map.of("organisations/:code", "organisations/CZ001",
-            "standards/:id", "standards/1", "standards/:id/preview", "standards/1/preview");
+    private static final Map<String, String> SAMPLE = new java.util.HashMap<>(Map.of("organisations/:code", "organisations/CZ001",
+            "standards/:id", "standards/1", "standards/:id/preview", "standards/1/preview"));
+
+    /** An assessment of the demo secretary's organisation, which every demo user may see. */
+    @org.junit.jupiter.api.BeforeEach
+    void sampleAssessment() {
+        SAMPLE.computeIfAbsent("assessments/:id", template -> "assessments/"
+                + data.assessment(data.organizationId("CZ001"), data.organizationId("CZ"), 3));
+    }
 
     private static String address(String template) {
         return SAMPLE.getOrDefault(template, template);
