@@ -11,6 +11,8 @@ import com.vaadin.flow.server.VaadinSession;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.List;
@@ -38,13 +40,17 @@ class MainLayoutTest extends KaribuTest {
         assertEquals("中共深圳市罗湖区翠竹街道工作委员会", _get(Span.class, spec -> spec.withId("header-organization")).getText());
     }
 
-    @Test
-    void theNavigationListsOnlyWhatTheRoleMayOpen() {
-        login("secretary");
+    @ParameterizedTest(name = "{0} sees {1}")
+    @CsvSource({
+            "secretary, 首页|我的自评",
+            "reviewer,  首页|组织管理",
+            "district,  首页|组织管理|指标体系",
+            "admin,     首页|组织管理|用户管理|批量导入|指标体系"})
+    void theNavigationListsOnlyWhatTheRoleMayOpen(String user, String items) {
+        login(user);
         UI.getCurrent().navigate(HomeView.class);
-        List<String> items = _get(SideNav.class, spec -> spec.withId("side-nav")).getItems().stream()
-                .map(SideNavItem::getLabel).toList();
-        assertEquals(List.of("首页"), items);
+        assertEquals(List.of(items.split("\\|")), _get(SideNav.class, spec -> spec.withId("side-nav")).getItems().stream()
+                .map(SideNavItem::getLabel).toList());
     }
 
     @Test
