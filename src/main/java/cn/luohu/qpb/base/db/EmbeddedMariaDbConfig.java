@@ -46,7 +46,6 @@ public class EmbeddedMariaDbConfig {
         config.addArg("--skip-name-resolve");
         config.addArg("--skip-ssl"); // otherwise MariaDB 11.4 makes a TLS certificate at every start (seconds)
         config.addArg("--default-time-zone=+00:00");
-        config.addArg("--max-allowed-packet=64M"); // evidence files up to qpb.evidence.max-bytes go in one INSERT
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root"); // mariadbd refuses to run as root without it (CI runs as root)
         }
