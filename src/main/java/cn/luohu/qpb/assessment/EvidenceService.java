@@ -57,6 +57,7 @@ public class EvidenceService {
     }
 
     /** The largest file accepted, in bytes ({@code qpb.evidence.max-bytes}). */
+    @PreAuthorize(Access.ANY_ROLE)
     public long maxBytes() {
         return maxBytes;
     }
