@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static cn.luohu.qpb.jooq.Tables.APP_USER;
+import static cn.luohu.qpb.jooq.Tables.ASSESSMENT;
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_ITEM;
 import static cn.luohu.qpb.jooq.Tables.EVIDENCE_FILE;
 
@@ -32,6 +33,23 @@ class EvidenceRepository {
     Optional<Long> assessmentOfItem(long itemId) {
         return dsl.select(ASSESSMENT_ITEM.ASSESSMENT_ID).from(ASSESSMENT_ITEM).where(ASSESSMENT_ITEM.ID.eq(itemId))
                 .fetchOptional(r -> r.value1());
+    }
+
+    /**
+     * The assessment an item belongs to, share-locked with the item until the transaction ends. Run first in
+     * an upload's transaction, it makes a move of the assessment (an update of its row, e.g. submitting it)
+     * wait for the upload, and lets the upload see any move committed before it: a file cannot slip into an
+     * assessment that was submitted while it was being checked.
+     */
+    Optional<Long> lockAssessmentOfItem(long itemId) {
+        return dsl.select(ASSESSMENT.ID).from(ASSESSMENT_ITEM).join(ASSESSMENT).on(ASSESSMENT.ID.eq(ASSESSMENT_ITEM.ASSESSMENT_ID))
+                .where(ASSESSMENT_ITEM.ID.eq(itemId)).forShare().fetchOptional(r -> r.value1());
+    }
+
+    /** The assessment a file belongs to, locked with the file until the transaction ends (as for an upload). */
+    Optional<Long> lockAssessmentOfFile(long fileId) {
+        return dsl.select(ASSESSMENT.ID).from(EVIDENCE_FILE).join(ASSESSMENT).on(ASSESSMENT.ID.eq(EVIDENCE_FILE.ASSESSMENT_ID))
+                .where(EVIDENCE_FILE.ID.eq(fileId)).forUpdate().fetchOptional(r -> r.value1());
     }
 
     Optional<EvidenceFile> find(long fileId) {
@@ -66,8 +84,8 @@ class EvidenceRepository {
                 .returningResult(EVIDENCE_FILE.ID).fetchSingle().value1();
     }
 
-    boolean delete(long fileId) {
-        return dsl.deleteFrom(EVIDENCE_FILE).where(EVIDENCE_FILE.ID.eq(fileId)).execute() == 1;
+    void delete(long fileId) {
+        dsl.deleteFrom(EVIDENCE_FILE).where(EVIDENCE_FILE.ID.eq(fileId)).execute();
     }
 
     private List<EvidenceFile> summaries(Condition condition) {

@@ -69,7 +69,7 @@ public class EvidenceService {
     @PreAuthorize(Access.ANY_ROLE)
     @Transactional
     public EvidenceFile upload(long itemId, String fileName, byte[] content) {
-        long assessmentId = repository.assessmentOfItem(itemId).orElseThrow(NotInScopeException::new);
+        long assessmentId = repository.lockAssessmentOfItem(itemId).orElseThrow(NotInScopeException::new);
         access.editableBySecretary(assessmentId);
         String name = EvidenceChecks.sanitizeFileName(fileName);
         EvidenceType type = EvidenceChecks.check(name, content == null ? new byte[0] : content, maxBytes);
@@ -109,11 +109,10 @@ public class EvidenceService {
     @PreAuthorize(Access.ANY_ROLE)
     @Transactional
     public void delete(long fileId) {
+        long assessmentId = repository.lockAssessmentOfFile(fileId).orElseThrow(NotInScopeException::new);
+        access.editableBySecretary(assessmentId);
         EvidenceFile file = repository.find(fileId).orElseThrow(NotInScopeException::new);
-        access.editableBySecretary(file.assessmentId());
-        if (!repository.delete(fileId)) {
-            throw new NotInScopeException(); // deleted meanwhile, in another tab
-        }
+        repository.delete(fileId);
         audit.record(AuditAction.EVIDENCE_DELETED, ENTITY, fileId, auditView(file), null);
     }
 

@@ -10,9 +10,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static cn.luohu.qpb.jooq.Tables.AUDIT_EVENT;
 import static cn.luohu.qpb.jooq.Tables.EVIDENCE_FILE;
@@ -32,6 +41,8 @@ class EvidenceServiceTest extends IntegrationTest {
     private EvidenceService evidence;
     @Autowired
     private DSLContext dsl;
+    @Autowired
+    private PlatformTransactionManager transactions;
 
     private AssessmentFixtures fixtures;
     private long branch;
@@ -235,6 +246,50 @@ class EvidenceServiceTest extends IntegrationTest {
         fixtures.state(assessment, AssessmentState.RETURNED); // returned: she may change her evidence again
         evidence.delete(file.id());
         assertTrue(evidence.list(item).isEmpty());
+    }
+
+    @Test
+    void anUploadDuringASubmissionWaitsForItAndIsThenRefused() throws Exception {
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        CountDownLatch submitted = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> submission = threads.submit(() -> transaction.executeWithoutResult(status -> {
+                fixtures.state(assessment, AssessmentState.SUBMITTED); // not committed yet
+                submitted.countDown();
+                await(commit);
+            }));
+            assertTrue(submitted.await(10, TimeUnit.SECONDS));
+            Future<PortalException> upload = threads.submit(() -> {
+                data.authenticate(secretary);
+                try {
+                    evidence.upload(item, "迟到.pdf", EvidenceSamples.pdf());
+                    return null;
+                } catch (PortalException refusal) {
+                    return refusal;
+                } finally {
+                    SecurityContextHolder.clearContext();
+                }
+            });
+            assertThrows(TimeoutException.class, () -> upload.get(500, TimeUnit.MILLISECONDS), "the upload waits");
+            commit.countDown();
+            submission.get(10, TimeUnit.SECONDS);
+            PortalException refusal = upload.get(10, TimeUnit.SECONDS);
+            assertEquals("assessment.error.not-editable", refusal == null ? "stored" : refusal.messageKey());
+        } finally {
+            commit.countDown();
+            threads.shutdownNow();
+        }
+        assertEquals(0, dsl.fetchCount(EVIDENCE_FILE, EVIDENCE_FILE.ITEM_ID.eq(item)));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(10, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
