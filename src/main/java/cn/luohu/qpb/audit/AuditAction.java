@@ -12,6 +12,6 @@ public enum AuditAction {
     IMPORT_ORGANIZATIONS, IMPORT_USERS,
     // standards
     STANDARD_DRAFT_CREATED, STANDARD_DRAFT_SAVED, STANDARD_PUBLISHED, STANDARD_RETIRED,
-    // assessments
-    ASSESSMENT_SUBMITTED
+    // self-assessments and their evidence files
+    ASSESSMENT_SUBMITTED, EVIDENCE_UPLOADED, EVIDENCE_DELETED
 }

@@ -52,7 +52,7 @@ class AssessmentServiceTest extends IntegrationTest {
         committee = data.committee("自评测试党工委");
         organization = data.branch(committee, "自评测试支部");
         secretary = data.user(organization, Role.SECRETARY);
-        assessmentId = data.assessment(organization, committee, 2);
+        assessmentId = new AssessmentFixtures(dsl).openAssessment(organization, 2);
         actAs(secretary);
     }
 

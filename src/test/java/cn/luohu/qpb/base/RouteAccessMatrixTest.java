@@ -28,6 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  */
 class RouteAccessMatrixTest extends KaribuTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.jooq.DSLContext dsl;
+
     private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
     private static final Set<Role> REVIEWERS_AND_STAFF = EnumSet.of(Role.REVIEWER, Role.APPROVER, Role.ADMIN);
 
@@ -57,7 +60,7 @@ class RouteAccessMatrixTest extends KaribuTest {
     @org.junit.jupiter.api.BeforeEach
     void sampleAssessment() {
         SAMPLE.computeIfAbsent("assessments/:id", template -> "assessments/"
-                + data.assessment(data.organizationId("CZ001"), data.organizationId("CZ"), 3));
+                + new cn.luohu.qpb.assessment.AssessmentFixtures(dsl).openAssessment(data.organizationId("CZ001"), 3));
     }
 
     private static String address(String template) {

@@ -75,6 +75,7 @@ class TranslationsTest {
         check(keys, missing, "assessment.state", cn.luohu.qpb.assessment.AssessmentState.values());
         check(keys, missing, "scoring.problem", cn.luohu.qpb.standard.ScoreProblem.Kind.values());
         check(keys, missing, "assessment.actor", cn.luohu.qpb.assessment.StateMachine.Actor.values());
+        check(keys, missing, "evidence.type", cn.luohu.qpb.assessment.EvidenceType.values());
         for (cn.luohu.qpb.user.PasswordPolicy.Violation violation : cn.luohu.qpb.user.PasswordPolicy.Violation.values()) {
             String key = cn.luohu.qpb.user.PasswordRefusedException.messageKey(violation);
             if (!keys.contains(key)) {

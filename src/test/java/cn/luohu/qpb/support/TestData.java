@@ -4,24 +4,17 @@ import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.organization.Category;
 import cn.luohu.qpb.organization.OrgKind;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static cn.luohu.qpb.jooq.Tables.APP_USER;
 import static cn.luohu.qpb.jooq.Tables.APP_USER_ROLE;
-import static cn.luohu.qpb.jooq.Tables.ASSESSMENT;
-import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE;
-import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_ITEM;
 import static cn.luohu.qpb.jooq.Tables.ORGANIZATION;
-import static cn.luohu.qpb.jooq.Tables.STANDARD_INDICATOR;
-import static cn.luohu.qpb.jooq.Tables.STANDARD_VERSION;
 
 /** Builders for the rows a test needs, each with a unique code or username. */
 public class TestData {
@@ -92,32 +85,6 @@ public class TestData {
 
     public long userId(String username) {
         return dsl.select(APP_USER.ID).from(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchSingle().value1();
-    }
-
-    /**
-     * An open cycle of its own (a far-future year nobody else uses) with one NOT_STARTED assessment of this
-     * organisation, measured by the seeded community standard, with an item per indicator. Returns its id.
-     */
-    public long assessment(long organizationId, long committeeId, int starAtOpen) {
-        long standard = dsl.select(STANDARD_VERSION.ID).from(STANDARD_VERSION)
-                .where(STANDARD_VERSION.CODE.eq("LH-SQ-2026").and(STANDARD_VERSION.VERSION.eq(1))).fetchSingle().value1();
-        LocalDate today = LocalDate.now();
-        long cycle = dsl.insertInto(ASSESSMENT_CYCLE)
-                .set(ASSESSMENT_CYCLE.YEAR, 5000 + (int) (ProcessHandle.current().pid() % 100) * 1000 + SEQUENCE.incrementAndGet())
-                .set(ASSESSMENT_CYCLE.NAME, "测试周期").set(ASSESSMENT_CYCLE.STATUS, "OPEN")
-                .set(ASSESSMENT_CYCLE.SELF_DEADLINE, today.plusDays(10)).set(ASSESSMENT_CYCLE.REVIEW_DEADLINE, today.plusDays(20))
-                .set(ASSESSMENT_CYCLE.APPROVAL_DEADLINE, today.plusDays(30))
-                .returningResult(ASSESSMENT_CYCLE.ID).fetchSingle().value1();
-        long id = dsl.insertInto(ASSESSMENT)
-                .set(ASSESSMENT.CYCLE_ID, cycle).set(ASSESSMENT.ORGANIZATION_ID, organizationId)
-                .set(ASSESSMENT.COMMITTEE_ID, committeeId).set(ASSESSMENT.STANDARD_ID, standard)
-                .set(ASSESSMENT.STAR_AT_OPEN, starAtOpen)
-                .returningResult(ASSESSMENT.ID).fetchSingle().value1();
-        dsl.insertInto(ASSESSMENT_ITEM, ASSESSMENT_ITEM.ASSESSMENT_ID, ASSESSMENT_ITEM.INDICATOR_ID)
-                .select(dsl.select(DSL.val(id), STANDARD_INDICATOR.ID).from(STANDARD_INDICATOR)
-                        .where(STANDARD_INDICATOR.STANDARD_ID.eq(standard)))
-                .execute();
-        return id;
     }
 
     public void mustChangePassword(String username) {

@@ -3,6 +3,7 @@ package cn.luohu.qpb.assessment.ui;
 import cn.luohu.qpb.assessment.AssessmentHeader;
 import cn.luohu.qpb.assessment.AssessmentService;
 import cn.luohu.qpb.assessment.AssessmentSheet;
+import cn.luohu.qpb.assessment.EvidenceService;
 import cn.luohu.qpb.assessment.SavedItem;
 import cn.luohu.qpb.assessment.SheetDimension;
 import cn.luohu.qpb.assessment.SheetItem;
@@ -64,6 +65,7 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
     private static final DateTimeFormatter SAVED_AT = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final transient AssessmentService assessments;
+    private final transient EvidenceService evidence;
     private final transient DisplayZone zone;
     private long id;
     private boolean editable;
@@ -77,8 +79,9 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
     private final Div gaps = new Div();
     private String title = "";
 
-    public AssessmentView(AssessmentService assessments, DisplayZone zone) {
+    public AssessmentView(AssessmentService assessments, EvidenceService evidence, DisplayZone zone) {
         this.assessments = assessments;
+        this.evidence = evidence;
         this.zone = zone;
         addClassName("qpb-page");
     }
@@ -132,8 +135,10 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
                 if (item.input() != null) {
                     inputs.put(item.indicator().code(), item.input());
                 }
-                add(new IndicatorCard(item.indicator(), item.input(), item.explanation(), editable,
-                        (input, explanation) -> saveItem(item, input, explanation)));
+                IndicatorCard card = new IndicatorCard(item.indicator(), item.input(), item.explanation(), editable,
+                        (input, explanation) -> saveItem(item, input, explanation));
+                card.add(new EvidencePanel(evidence, zone, item.itemId(), editable));
+                add(card);
             }
         }
         recompute();

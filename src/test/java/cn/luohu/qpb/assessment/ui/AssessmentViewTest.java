@@ -1,5 +1,6 @@
 package cn.luohu.qpb.assessment.ui;
 
+import cn.luohu.qpb.assessment.AssessmentFixtures;
 import cn.luohu.qpb.assessment.AssessmentService;
 import cn.luohu.qpb.assessment.SheetItem;
 import cn.luohu.qpb.base.security.Role;
@@ -53,7 +54,7 @@ class AssessmentViewTest extends KaribuTest {
         committee = data.committee("表单测试党工委");
         organization = data.branch(committee, "表单测试支部");
         secretary = data.user(organization, Role.SECRETARY);
-        assessmentId = data.assessment(organization, committee, 2);
+        assessmentId = new AssessmentFixtures(dsl).openAssessment(organization, 2);
     }
 
     private void open() {
