@@ -27,4 +27,10 @@ public record CycleInput(Integer year, String name, Map<Category, Long> standard
         standards = standards == null ? Map.of() : Map.copyOf(standards);
         quotas = quotas == null ? Map.of() : Map.copyOf(quotas);
     }
+
+    /** The same settings with the defaults filled in: a public notice of {@value #DEFAULT_NOTICE_DAYS} days. */
+    public CycleInput withDefaults() {
+        return noticeDays != null ? this : new CycleInput(year, name, standards, selfDeadline, reviewDeadline,
+                approvalDeadline, DEFAULT_NOTICE_DAYS, quotas);
+    }
 }

@@ -103,7 +103,8 @@ public class CycleService {
 
     @PreAuthorize(Access.APPROVER)
     @Transactional
-    public long create(CycleInput input) {
+    public long create(CycleInput settings) {
+        CycleInput input = settings.withDefaults();
         check(input, null);
         long id;
         try {
@@ -118,7 +119,8 @@ public class CycleService {
     /** Changes the settings of a cycle that has not been opened; refused if someone saved it meanwhile. */
     @PreAuthorize(Access.APPROVER)
     @Transactional
-    public void update(long id, CycleInput input, int rowVersion) {
+    public void update(long id, CycleInput settings, int rowVersion) {
+        CycleInput input = settings.withDefaults();
         CycleSummary before = get(id);
         if (before.status() != CycleStatus.PLANNED) {
             throw new PortalException("cycle.error.not-planned");
