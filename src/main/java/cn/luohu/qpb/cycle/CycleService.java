@@ -14,6 +14,7 @@ import cn.luohu.qpb.standard.StandardSummary;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
@@ -164,9 +165,14 @@ public class CycleService {
      * and its first event. Set-wise, a range of organisations at a time (progress is reported after each),
      * all in one transaction: either every organisation has its assessment or none has. Refused when
      * the cycle is open or closed already, or when some organisation has no standard to be measured against.
+     * <p>
+     * READ COMMITTED: under REPEATABLE READ every INSERT … SELECT also locks the rows it reads, and with
+     * hundreds of thousands of locks held each further range got slower (20,000 organisations: 28 s instead
+     * of 12 s). The cycle's row is locked first, so no second opening runs meanwhile; each range reads
+     * the organisations as they are then, and the item rows come from the assessments just made.
      */
     @PreAuthorize(Access.APPROVER)
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public OpenResult open(long id, OpenProgress progress) {
         CycleStatus status = repository.lockStatus(id).orElseThrow(NotFoundException::new);
         requireOpenable(status);
