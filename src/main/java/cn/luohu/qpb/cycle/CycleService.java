@@ -53,7 +53,7 @@ public class CycleService {
     static final String ASSESSMENT_ENTITY = "assessment";
     /** Organisations per step of the opening: each step is three INSERT … SELECTs, and one progress report. */
     static final int OPEN_CHUNK = 1000;
-    static final int REASON_MAX = 500;
+    public static final int REASON_MAX = 500;
 
     private final CycleRepository repository;
     private final StandardService standards;

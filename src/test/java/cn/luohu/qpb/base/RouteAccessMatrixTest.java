@@ -9,15 +9,21 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouteData;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -45,14 +51,39 @@ class RouteAccessMatrixTest extends KaribuTest {
         ALLOWED.put("standards/:id", EnumSet.of(Role.APPROVER, Role.ADMIN));
         ALLOWED.put("standards/:id/preview", EnumSet.of(Role.APPROVER, Role.ADMIN));
         ALLOWED.put("admin/import", EnumSet.of(Role.ADMIN));
+        // district staff run the yearly cycles; administrators make no workflow decisions (DOMAIN.md)
+        ALLOWED.put("cycles", EnumSet.of(Role.APPROVER));
+        ALLOWED.put("cycles/:id", EnumSet.of(Role.APPROVER));
     }
 
-    /** A real address for each route with parameters: an organisation that the demo reviewer (翠竹) may see, the first seeded standard. */
-    private static final Map<String, String> SAMPLE = Map.of("organisations/:code", "organisations/CZ001",
-            "standards/:id", "standards/1", "standards/:id/preview", "standards/1/preview");
+    /**
+     * A real address for each route with parameters: an organisation that the demo reviewer (翠竹) may see,
+     * the first seeded standard, and a planned cycle of its own year that this test makes when it is missing.
+     */
+    private final Map<String, String> sample = new HashMap<>(Map.of("organisations/:code", "organisations/CZ001",
+            "standards/:id", "standards/1", "standards/:id/preview", "standards/1/preview"));
 
-    private static String address(String template) {
-        return SAMPLE.getOrDefault(template, template);
+    /** The year of the sample cycle: far from any real one and from the years other cycle tests take (3000 on). */
+    private static final int SAMPLE_CYCLE_YEAR = 2999;
+
+    @Autowired
+    private DSLContext dsl;
+
+    @BeforeEach
+    void sampleCycle() {
+        Long id = dsl.select(ASSESSMENT_CYCLE.ID).from(ASSESSMENT_CYCLE).where(ASSESSMENT_CYCLE.YEAR.eq(SAMPLE_CYCLE_YEAR))
+                .fetchOptional(r -> r.value1()).orElseGet(() -> dsl.insertInto(ASSESSMENT_CYCLE)
+                        .set(ASSESSMENT_CYCLE.YEAR, SAMPLE_CYCLE_YEAR)
+                        .set(ASSESSMENT_CYCLE.NAME, "访问矩阵测试评定")
+                        .set(ASSESSMENT_CYCLE.SELF_DEADLINE, LocalDate.of(SAMPLE_CYCLE_YEAR, 3, 31))
+                        .set(ASSESSMENT_CYCLE.REVIEW_DEADLINE, LocalDate.of(SAMPLE_CYCLE_YEAR, 4, 30))
+                        .set(ASSESSMENT_CYCLE.APPROVAL_DEADLINE, LocalDate.of(SAMPLE_CYCLE_YEAR, 5, 31))
+                        .returningResult(ASSESSMENT_CYCLE.ID).fetchSingle().value1());
+        sample.put("cycles/:id", "cycles/" + id);
+    }
+
+    private String address(String template) {
+        return sample.getOrDefault(template, template);
     }
 
     private static final Map<Role, String> DEMO_USER = Map.of(

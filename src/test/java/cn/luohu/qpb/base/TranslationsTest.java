@@ -74,6 +74,7 @@ class TranslationsTest {
         check(keys, missing, "standard.method", cn.luohu.qpb.standard.ScoringMethod.values());
         check(keys, missing, "assessment.state", cn.luohu.qpb.assessment.AssessmentState.values());
         check(keys, missing, "assessment.actor", cn.luohu.qpb.assessment.StateMachine.Actor.values());
+        check(keys, missing, "cycle.status", cn.luohu.qpb.cycle.CycleStatus.values());
         for (cn.luohu.qpb.user.PasswordPolicy.Violation violation : cn.luohu.qpb.user.PasswordPolicy.Violation.values()) {
             String key = cn.luohu.qpb.user.PasswordRefusedException.messageKey(violation);
             if (!keys.contains(key)) {
