@@ -70,7 +70,7 @@ public class CycleOverviewView extends VerticalLayout implements BeforeEnterObse
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        id = event.getRouteParameters().getLong("id").orElse(-1L);
+        id = event.getRouteParameters().get("id").filter(value -> value.matches("\\d{1,18}")).map(Long::parseLong).orElse(-1L);
         CycleOverview overview = cycles.overview(id); // an unknown id is refused, and shown by the error view
         build(overview);
     }
