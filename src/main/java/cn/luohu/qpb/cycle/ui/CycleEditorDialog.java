@@ -25,7 +25,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.function.SerializableConsumer;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -198,9 +197,5 @@ class CycleEditorDialog extends Dialog {
         }
         close();
         onSaved.accept(Objects.requireNonNull(id));
-    }
-
-    LocalDate selfDeadline() {
-        return selfDeadline.getValue();
     }
 }
