@@ -41,8 +41,7 @@ class OrganizationRepository {
 
     /** The committee is the second element of the path ('/district/committee/...'). */
     static Field<Long> committeeIdOf(Field<String> path) {
-        return DSL.field("CAST(SUBSTRING_INDEX(SUBSTRING_INDEX({0}, '/', 3), '/', -1) AS UNSIGNED)",
-                Long.class, path);
+        return TreePathSql.committeeIdOf(path);
     }
 
     /** The scope as a SQL condition on an organisation table: a subtree is one range scan of the path index. */

@@ -9,15 +9,22 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouteData;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import cn.luohu.qpb.assessment.AssessmentFixtures;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,9 +34,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * table below, or this test fails: access is decided on purpose, never by accident.
  */
 class RouteAccessMatrixTest extends KaribuTest {
-
-    @org.springframework.beans.factory.annotation.Autowired
-    private org.jooq.DSLContext dsl;
 
     private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
     private static final Set<Role> REVIEWERS_AND_STAFF = EnumSet.of(Role.REVIEWER, Role.APPROVER, Role.ADMIN);
@@ -50,21 +54,42 @@ class RouteAccessMatrixTest extends KaribuTest {
         ALLOWED.put("my-assessment", EnumSet.of(Role.SECRETARY));
         ALLOWED.put("assessments/:id", EVERYONE);
         ALLOWED.put("admin/import", EnumSet.of(Role.ADMIN));
+        // district staff run the yearly cycles; administrators make no workflow decisions (DOMAIN.md)
+        ALLOWED.put("cycles", EnumSet.of(Role.APPROVER));
+        ALLOWED.put("cycles/:id", EnumSet.of(Role.APPROVER));
     }
 
-    /** A real address for each route with parameters: an organisation that the demo reviewer (翠竹) may see, the first seeded standard. */
-    private static final Map<String, String> SAMPLE = new java.util.HashMap<>(Map.of("organisations/:code", "organisations/CZ001",
+    /**
+     * A real address for each route with parameters: an organisation that the demo reviewer (翠竹) may see,
+     * the first seeded standard, a planned cycle of its own year that this test makes when it is missing,
+     * and an assessment of the demo secretary's organisation, which every demo user may see.
+     */
+    private final Map<String, String> sample = new HashMap<>(Map.of("organisations/:code", "organisations/CZ001",
             "standards/:id", "standards/1", "standards/:id/preview", "standards/1/preview"));
 
-    /** An assessment of the demo secretary's organisation, which every demo user may see. */
-    @org.junit.jupiter.api.BeforeEach
-    void sampleAssessment() {
-        SAMPLE.computeIfAbsent("assessments/:id", template -> "assessments/"
-                + new cn.luohu.qpb.assessment.AssessmentFixtures(dsl).openAssessment(data.organizationId("CZ001"), 3));
+    /** The year of the sample cycle: far from any real one and from the years other cycle tests take (3000 on). */
+    private static final int SAMPLE_CYCLE_YEAR = 2999;
+
+    @Autowired
+    private DSLContext dsl;
+
+    @BeforeEach
+    void sampleCycle() {
+        Long id = dsl.select(ASSESSMENT_CYCLE.ID).from(ASSESSMENT_CYCLE).where(ASSESSMENT_CYCLE.YEAR.eq(SAMPLE_CYCLE_YEAR))
+                .fetchOptional(r -> r.value1()).orElseGet(() -> dsl.insertInto(ASSESSMENT_CYCLE)
+                        .set(ASSESSMENT_CYCLE.YEAR, SAMPLE_CYCLE_YEAR)
+                        .set(ASSESSMENT_CYCLE.NAME, "访问矩阵测试评定")
+                        .set(ASSESSMENT_CYCLE.SELF_DEADLINE, LocalDate.of(SAMPLE_CYCLE_YEAR, 3, 31))
+                        .set(ASSESSMENT_CYCLE.REVIEW_DEADLINE, LocalDate.of(SAMPLE_CYCLE_YEAR, 4, 30))
+                        .set(ASSESSMENT_CYCLE.APPROVAL_DEADLINE, LocalDate.of(SAMPLE_CYCLE_YEAR, 5, 31))
+                        .returningResult(ASSESSMENT_CYCLE.ID).fetchSingle().value1());
+        sample.put("cycles/:id", "cycles/" + id);
+        sample.put("assessments/:id", "assessments/"
+                + new AssessmentFixtures(dsl).openAssessment(data.organizationId("CZ001"), 3));
     }
 
-    private static String address(String template) {
-        return SAMPLE.getOrDefault(template, template);
+    private String address(String template) {
+        return sample.getOrDefault(template, template);
     }
 
     private static final Map<Role, String> DEMO_USER = Map.of(

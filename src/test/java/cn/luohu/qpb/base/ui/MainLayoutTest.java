@@ -44,7 +44,7 @@ class MainLayoutTest extends KaribuTest {
     @CsvSource({
             "secretary, 首页|我的自评",
             "reviewer,  首页|组织管理",
-            "district,  首页|组织管理|指标体系",
+            "district,  首页|组织管理|指标体系|年度评定",
             "admin,     首页|组织管理|用户管理|批量导入|指标体系"})
     void theNavigationListsOnlyWhatTheRoleMayOpen(String user, String items) {
         login(user);
