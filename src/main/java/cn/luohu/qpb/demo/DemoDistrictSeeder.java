@@ -2,6 +2,11 @@ package cn.luohu.qpb.demo;
 
 import cn.luohu.qpb.base.db.EmbeddedDatabase;
 import cn.luohu.qpb.base.security.Role;
+import cn.luohu.qpb.base.time.DisplayZone;
+import cn.luohu.qpb.cycle.CycleInput;
+import cn.luohu.qpb.cycle.CycleService;
+import cn.luohu.qpb.cycle.OpenProgress;
+import cn.luohu.qpb.organization.Category;
 import cn.luohu.qpb.organization.StarChangeKind;
 import cn.luohu.qpb.organization.TreePath;
 import org.jooq.DSLContext;
@@ -11,12 +16,19 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -34,8 +46,12 @@ import static cn.luohu.qpb.jooq.Tables.STAR_HISTORY;
  * Accounts (all with {@link #DEMO_PASSWORD}, not forced to change it): admin, district, reviewer (翠竹),
  * secretary (the first organisation under 翠竹), rev-{committee code} for every committee and
  * sec-{organisation code} for every assessed organisation, in lower case.
+ * <p>
+ * District staff then open this year's cycle, through the portal's own services and rules, so that every
+ * demo secretary finds a self-assessment waiting.
  */
 @Component
+@Order(2)
 class DemoDistrictSeeder implements ApplicationRunner {
 
     static final String DEMO_PASSWORD = "qpb-demo-2026";
@@ -48,14 +64,23 @@ class DemoDistrictSeeder implements ApplicationRunner {
     private final DSLContext dsl;
     private final PasswordEncoder passwordEncoder;
     private final TransactionTemplate transaction;
+    private final CycleService cycles;
+    private final UserDetailsService users;
+    private final Clock clock;
+    private final DisplayZone zone;
     private final boolean enabled;
 
     DemoDistrictSeeder(DSLContext dsl, PasswordEncoder passwordEncoder, TransactionTemplate transaction,
+                       CycleService cycles, UserDetailsService users, Clock clock, DisplayZone zone,
                        @Value("${qpb.demo-data:}") String demoData,
                        ObjectProvider<EmbeddedDatabase> embeddedDb) {
         this.dsl = dsl;
         this.passwordEncoder = passwordEncoder;
         this.transaction = transaction;
+        this.cycles = cycles;
+        this.users = users;
+        this.clock = clock;
+        this.zone = zone;
         this.enabled = demoData.isBlank() ? embeddedDb.getIfAvailable() != null : Boolean.parseBoolean(demoData);
     }
 
@@ -65,8 +90,27 @@ class DemoDistrictSeeder implements ApplicationRunner {
             return;
         }
         transaction.executeWithoutResult(status -> seed());
+        openThisYearsCycle();
         log.info("Demo district seeded: {} organisations, {} users",
                 dsl.fetchCount(ORGANIZATION), dsl.fetchCount(APP_USER));
+    }
+
+    /** As district staff would: this year's cycle, each category with its seeded standard, opened. */
+    private void openThisYearsCycle() {
+        var principal = users.loadUserByUsername("district");
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        try {
+            LocalDate today = LocalDate.now(clock.withZone(zone.zone()));
+            Map<Category, Long> standards = new EnumMap<>(Category.class);
+            cycles.publishedStandards().forEach((category, published) -> standards.put(category, published.getFirst().id()));
+            long cycle = cycles.create(new CycleInput(today.getYear(), today.getYear() + "年度质量党建星级评定", standards,
+                    today.plusDays(30), today.plusDays(45), today.plusDays(60), CycleInput.DEFAULT_NOTICE_DAYS,
+                    Map.of(5, new BigDecimal("10"), 4, new BigDecimal("40"))));
+            cycles.open(cycle, OpenProgress.NONE);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     private void seed() {

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -16,6 +17,7 @@ import java.time.ZoneOffset;
  * no standard yet, in every environment: they are the district's starting point, not demo data.
  */
 @Component
+@Order(1) // before the demo district, whose cycle needs the standards
 class StandardSeeder implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(StandardSeeder.class);

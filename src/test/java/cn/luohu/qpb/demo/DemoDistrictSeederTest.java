@@ -72,6 +72,17 @@ class DemoDistrictSeederTest extends IntegrationTest {
     }
 
     @Test
+    void thisYearsCycleIsOpenWithASelfAssessmentForEveryDemoOrganisation() {
+        var cycle = dsl.selectFrom(cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE)
+                .where(cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE.YEAR.eq(java.time.LocalDate.now().getYear())).fetchSingle();
+        assertEquals("OPEN", cycle.getStatus());
+        List<String> assessedCodes = demo().stream().filter(o -> o.kind().isAssessed()).map(DemoDistrict.Org::code).toList();
+        assertEquals(assessedCodes.size(), dsl.fetchCount(cn.luohu.qpb.jooq.Tables.ASSESSMENT,
+                cn.luohu.qpb.jooq.Tables.ASSESSMENT.CYCLE_ID.eq(cycle.getId()).and(cn.luohu.qpb.jooq.Tables.ASSESSMENT.ORGANIZATION_ID
+                        .in(dsl.select(ORGANIZATION.ID).from(ORGANIZATION).where(ORGANIZATION.CODE.in(assessedCodes))))));
+    }
+
+    @Test
     void theDemoAccountsExistWithTheDocumentedPasswordAndRoles() {
         for (String[] account : new String[][]{{"admin", "ADMIN", "LH"}, {"district", "APPROVER", "LH"},
                 {"reviewer", "REVIEWER", "CZ"}, {"secretary", "SECRETARY", "CZ001"}, {"rev-gy", "REVIEWER", "GY"},
