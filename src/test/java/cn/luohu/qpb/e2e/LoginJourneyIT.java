@@ -1,6 +1,12 @@
 package cn.luohu.qpb.e2e;
 
 import cn.luohu.qpb.Application;
+import cn.luohu.qpb.assessment.AssessmentService;
+import cn.luohu.qpb.assessment.AssessmentSheet;
+import cn.luohu.qpb.assessment.EvidenceService;
+import cn.luohu.qpb.assessment.SheetItem;
+import cn.luohu.qpb.standard.IndicatorInput;
+import cn.luohu.qpb.standard.ScoringMethod;
 import com.vaadin.flow.i18n.I18NProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,9 +27,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,6 +71,12 @@ class LoginJourneyIT {
 
     @Autowired
     private I18NProvider i18n;
+    @Autowired
+    private AssessmentService assessments;
+    @Autowired
+    private EvidenceService evidence;
+    @Autowired
+    private UserDetailsService userDetails;
 
     @TempDir
     private Path browserProfile; // a fresh profile per test: no cookies or cache carried over
@@ -181,6 +197,86 @@ class LoginJourneyIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("assessment-form")));
         assertThat(driver.findElement(By.id("assessment-form")).getText()).contains(t("standard.indicator.guidance"));
         screenshot("standard-preview");
+    }
+
+    /**
+     * The demo secretary's 2026 self-assessment: most of it filled in earlier (through the service, as
+     * she would have done on other days), then, in the browser, the last indicator, one evidence file,
+     * the star applied for, and submitting.
+     */
+    @Test
+    void theSecretaryCompletesHerSelfAssessmentUploadsEvidenceAndSubmits() throws IOException {
+        long assessmentId = asUser("secretary", () -> assessments.current().orElseThrow());
+        AssessmentSheet sheet = asUser("secretary", () -> assessments.sheet(assessmentId));
+        SheetItem lastByHand = sheet.items().stream().filter(i -> i.indicator().method() == ScoringMethod.CHECK
+                && i.indicator().evidenceRequired()).findFirst().orElseThrow();
+        asUser("secretary", () -> {
+            for (SheetItem item : sheet.items()) {
+                if (item != lastByHand) {
+                    assessments.saveItem(item.itemId(), fullMarks(item), "已按要求完成", item.rowVersion());
+                    if (item.indicator().evidenceRequired()) {
+                        evidence.upload(item.itemId(), "会议记录.pdf", SAMPLE_PDF);
+                    }
+                }
+            }
+            return null;
+        });
+
+        login("secretary", DEMO_PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-secretary")));
+        driver.get(url("/my-assessment"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("open-current-assessment"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("assessment-facts")));
+
+        String code = lastByHand.indicator().code();
+        WebElement met = driver.findElement(By.cssSelector("#input-" + code + " vaadin-radio-button:first-of-type input[type=radio]"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", met);
+        met.click();
+        wait.until(d -> !d.findElement(By.id("save-status")).getDomProperty("textContent").isBlank()); // saved, no button
+        Path pdf = Files.createTempFile("evidence", ".pdf");
+        Files.write(pdf, SAMPLE_PDF);
+        // the upload's file input lives in its shadow root; ChromeDriver hands a file to it even though it is hidden
+        driver.findElement(By.id("evidence-upload-" + lastByHand.itemId())).getShadowRoot()
+                .findElement(By.cssSelector("input[type=file]")).sendKeys(pdf.toAbsolutePath().toString());
+        wait.until(d -> !d.findElements(By.cssSelector("#evidence-files-" + lastByHand.itemId() + " [id^=evidence-file-]")).isEmpty());
+
+        WebElement star = driver.findElement(By.id("applied-star"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", star);
+        star.click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-select-item:nth-of-type(3)"))).click();
+        WebElement submit = driver.findElement(By.id("assessment-submit"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", submit);
+        submit.click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-confirm-dialog-overlay [slot=confirm-button], #submit-confirm [slot=confirm-button]")))
+                .click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("assessment-submit")));
+        assertThat(driver.findElement(By.id("assessment-facts")).getText()).contains(t("assessment.state.SUBMITTED"));
+        screenshot("assessment-submitted");
+    }
+
+    private static final byte[] SAMPLE_PDF = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+            + "2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+
+    private static IndicatorInput fullMarks(SheetItem item) {
+        return switch (item.indicator().method()) {
+            case CHECK -> IndicatorInput.met(true);
+            case SCALE -> new IndicatorInput(null, item.indicator().maxScore(), null);
+            case DEDUCT -> IndicatorInput.occurrences(0);
+        };
+    }
+
+    /** Runs service calls in the test as this user, as the browser's requests would. */
+    private <T> T asUser(String username, java.util.concurrent.Callable<T> work) {
+        var principal = userDetails.loadUserByUsername(username);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        try {
+            return work.call();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     @Test
