@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Who may see and who may change an assessment, in one place: anyone whose scope holds its organisation
  * may see it (and its evidence); only a secretary of that very organisation may fill it in, and only
- * while it is editable. An id outside the caller's scope is refused exactly like a missing one.
+ * while it is editable and its cycle is open. An id outside the caller's scope is refused exactly like a missing one.
  */
 @Component
 class AssessmentAccess {
@@ -38,6 +38,9 @@ class AssessmentAccess {
         PortalPrincipal user = currentUser.require();
         if (!user.has(Role.SECRETARY) || user.organizationId() != assessment.organizationId()) {
             throw new NotInScopeException();
+        }
+        if (!assessment.cycleOpen()) {
+            throw new PortalException("assessment.error.cycle-not-open");
         }
         if (!assessment.state().isEditableBySecretary()) {
             throw new PortalException("assessment.error.not-editable",

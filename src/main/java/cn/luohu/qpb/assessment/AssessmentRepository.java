@@ -40,13 +40,13 @@ class AssessmentRepository {
     }
 
     Optional<AssessmentRef> ref(long id) {
-        return dsl.select(ASSESSMENT.ID, ASSESSMENT.CYCLE_ID, ASSESSMENT.ORGANIZATION_ID, ASSESSMENT.STANDARD_ID,
-                        ASSESSMENT.STATE, ASSESSMENT.STAR_AT_OPEN,
+        return dsl.select(ASSESSMENT.ID, ASSESSMENT.CYCLE_ID, ASSESSMENT_CYCLE.STATUS, ASSESSMENT.ORGANIZATION_ID,
+                        ASSESSMENT.STANDARD_ID, ASSESSMENT.STATE, ASSESSMENT.STAR_AT_OPEN,
                         DSL.coalesce(ASSESSMENT.DEADLINE_EXTENDED_TO, ASSESSMENT_CYCLE.SELF_DEADLINE), ASSESSMENT.ROW_VERSION)
                 .from(ASSESSMENT).join(ASSESSMENT_CYCLE).on(ASSESSMENT_CYCLE.ID.eq(ASSESSMENT.CYCLE_ID))
                 .where(ASSESSMENT.ID.eq(id))
-                .fetchOptional(r -> new AssessmentRef(r.value1(), r.value2(), r.value3(), r.value4(),
-                        AssessmentState.valueOf(r.value5()), r.value6(), r.value7(), r.value8()));
+                .fetchOptional(r -> new AssessmentRef(r.value1(), r.value2(), "OPEN".equals(r.value3()), r.value4(), r.value5(),
+                        AssessmentState.valueOf(r.value6()), r.value7(), r.value8(), r.value9()));
     }
 
     /** The organisation's assessment in the newest open cycle. */

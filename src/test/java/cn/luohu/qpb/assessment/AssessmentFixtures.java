@@ -16,11 +16,11 @@ import static cn.luohu.qpb.jooq.Tables.STANDARD_INDICATOR;
 import static cn.luohu.qpb.jooq.Tables.STANDARD_VERSION;
 
 /**
- * Rows of cycles, assessments and items written straight into the database, for tests of features that
- * need an assessment before the cycle feature opens them. Each assessment gets a cycle of its own with a
- * unique far-future year (5000 and up), left PLANNED so that it never looks like the district's current
- * cycle; its standard is the seeded published one of the organisation's category. Make the organisations
- * with {@link cn.luohu.qpb.support.TestData}; nothing of the demo district is changed.
+ * Rows of cycles, assessments and items written straight into the database, for tests that need an
+ * assessment without opening a whole cycle. Each assessment gets a cycle of its own with a unique
+ * far-future year (5000 and up), OPEN (only an open cycle takes entries); its standard is the seeded
+ * published one of the organisation's category. Make the organisations with
+ * {@link cn.luohu.qpb.support.TestData}; nothing of the demo district is changed.
  * <pre>
  * AssessmentFixtures fixtures = new AssessmentFixtures(dsl);
  * long assessment = fixtures.assessment(branchId, AssessmentState.DRAFT);
@@ -37,13 +37,14 @@ public class AssessmentFixtures {
         this.dsl = dsl;
     }
 
-    /** A new PLANNED cycle with an unused far-future year, its deadlines in that year. */
+    /** A new OPEN cycle with an unused far-future year, its deadlines in that year. */
     public synchronized long cycle() {
         int year = dsl.select(DSL.coalesce(DSL.max(ASSESSMENT_CYCLE.YEAR), FIRST_YEAR - 1)).from(ASSESSMENT_CYCLE)
                 .where(ASSESSMENT_CYCLE.YEAR.ge(FIRST_YEAR)).fetchSingle().value1() + 1;
         return dsl.insertInto(ASSESSMENT_CYCLE)
                 .set(ASSESSMENT_CYCLE.YEAR, year)
                 .set(ASSESSMENT_CYCLE.NAME, "测试周期 " + year)
+                .set(ASSESSMENT_CYCLE.STATUS, "OPEN") // assessments take entries only while their cycle is open
                 .set(ASSESSMENT_CYCLE.SELF_DEADLINE, LocalDate.of(year, 3, 31))
                 .set(ASSESSMENT_CYCLE.REVIEW_DEADLINE, LocalDate.of(year, 4, 30))
                 .set(ASSESSMENT_CYCLE.APPROVAL_DEADLINE, LocalDate.of(year, 5, 31))
@@ -91,7 +92,7 @@ public class AssessmentFixtures {
     public long openAssessment(long organizationId, int starAtOpen) {
         long cycleId = cycle();
         LocalDate today = LocalDate.now();
-        dsl.update(ASSESSMENT_CYCLE).set(ASSESSMENT_CYCLE.STATUS, "OPEN")
+        dsl.update(ASSESSMENT_CYCLE)
                 .set(ASSESSMENT_CYCLE.SELF_DEADLINE, today.plusDays(10))
                 .set(ASSESSMENT_CYCLE.REVIEW_DEADLINE, today.plusDays(20))
                 .set(ASSESSMENT_CYCLE.APPROVAL_DEADLINE, today.plusDays(30))

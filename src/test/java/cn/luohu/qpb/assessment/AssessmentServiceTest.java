@@ -209,6 +209,16 @@ class AssessmentServiceTest extends IntegrationTest {
     }
 
     @Test
+    void aClosedCycleTakesNoMoreEntries() {
+        SheetItem first = item(0);
+        dsl.update(cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE).set(cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE.STATUS, "CLOSED")
+                .where(cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE.ID.eq(dsl.select(ASSESSMENT.CYCLE_ID).from(ASSESSMENT)
+                        .where(ASSESSMENT.ID.eq(assessmentId)))).execute();
+        assertEquals("assessment.error.cycle-not-open", refusal(() -> assessments.saveItem(first.itemId(), null, "晚了", first.rowVersion())));
+        assertFalse(assessments.isEditableByMe(assessmentId));
+    }
+
+    @Test
     void anotherOrganisationCannotReadOrChangeTheAssessmentByItsIds() {
         long itemId = item(0).itemId();
         actAs(data.user(data.branch(committee, "邻居支部"), Role.SECRETARY));
