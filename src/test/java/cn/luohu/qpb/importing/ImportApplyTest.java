@@ -2,6 +2,7 @@ package cn.luohu.qpb.importing;
 
 import cn.luohu.qpb.audit.AuditEvent;
 import cn.luohu.qpb.audit.AuditService;
+import cn.luohu.qpb.base.BackgroundJobs;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.organization.NewOrganization;
@@ -34,7 +35,7 @@ class ImportApplyTest extends IntegrationTest {
     @Autowired
     private ImportService imports;
     @Autowired
-    private ImportJobs jobs;
+    private BackgroundJobs jobs;
     @Autowired
     private OrganizationAdminService organizationAdmin;
     @Autowired

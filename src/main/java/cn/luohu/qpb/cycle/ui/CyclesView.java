@@ -1,10 +1,10 @@
 package cn.luohu.qpb.cycle.ui;
 
+import cn.luohu.qpb.base.BackgroundJobs;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.ui.Labels;
 import cn.luohu.qpb.base.ui.PortalErrorHandler;
-import cn.luohu.qpb.cycle.CycleJobs;
 import cn.luohu.qpb.cycle.CycleService;
 import cn.luohu.qpb.cycle.CycleStatus;
 import cn.luohu.qpb.cycle.CycleSummary;
@@ -56,7 +56,7 @@ public class CyclesView extends VerticalLayout implements HasDynamicTitle {
     private static final int POLL_MILLIS = 500;
 
     private final transient CycleService cycles;
-    private final transient CycleJobs jobs;
+    private final transient BackgroundJobs jobs;
     private final Button create;
     private final Grid<CycleSummary> grid = new Grid<>();
     private final ProgressBar progressBar = new ProgressBar();
@@ -65,7 +65,7 @@ public class CyclesView extends VerticalLayout implements HasDynamicTitle {
     private transient CompletableFuture<?> task = CompletableFuture.completedFuture(null);
     private boolean busy;
 
-    public CyclesView(CycleService cycles, CycleJobs jobs) {
+    public CyclesView(CycleService cycles, BackgroundJobs jobs) {
         this.cycles = cycles;
         this.jobs = jobs;
         addClassName("qpb-page");

@@ -1,11 +1,11 @@
 package cn.luohu.qpb.importing.ui;
 
-import cn.luohu.qpb.base.ui.BoundedUploadHandler;
+import cn.luohu.qpb.base.BackgroundJobs;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Role;
+import cn.luohu.qpb.base.ui.BoundedUploadHandler;
 import cn.luohu.qpb.base.ui.PortalErrorHandler;
 import cn.luohu.qpb.importing.ImportColumn;
-import cn.luohu.qpb.importing.ImportJobs;
 import cn.luohu.qpb.importing.ImportKind;
 import cn.luohu.qpb.importing.ImportPhase;
 import cn.luohu.qpb.importing.ImportPreview;
@@ -66,7 +66,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final transient ImportService imports;
-    private final transient ImportJobs jobs;
+    private final transient BackgroundJobs jobs;
     private final RadioButtonGroup<ImportKind> kind = new RadioButtonGroup<>();
     private volatile ImportKind templateKind = ImportKind.ORGANIZATIONS;
     private final Anchor template;
@@ -84,7 +84,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
     private transient ImportPreview preview;
     private transient CompletableFuture<?> task = CompletableFuture.completedFuture(null);
 
-    public ImportView(ImportService imports, ImportJobs jobs) {
+    public ImportView(ImportService imports, BackgroundJobs jobs) {
         this.imports = imports;
         this.jobs = jobs;
         addClassName("qpb-page");

@@ -1,4 +1,4 @@
-package cn.luohu.qpb.importing;
+package cn.luohu.qpb.base;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
@@ -14,19 +14,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Runs long import work (reading, checking, writing a large file) off the request thread, so the screen
- * can show progress. The caller's security context travels with the work (method security checks the
- * admin there as usual). Two threads: the machine has few cores, and imports are rare.
+ * Runs long work (a large import, the opening of a cycle) off the request thread, so the screen can show
+ * progress. The caller's security context travels with the work, so method security checks the caller
+ * there as usual. Two threads: the machine has few cores, and such work is rare.
  */
 @Component
-public class ImportJobs implements DisposableBean {
+public class BackgroundJobs implements DisposableBean {
 
     private final ExecutorService pool;
 
-    ImportJobs() {
+    BackgroundJobs() {
         AtomicInteger count = new AtomicInteger();
         pool = Executors.newFixedThreadPool(2, work -> {
-            Thread thread = new Thread(work, "import-" + count.incrementAndGet());
+            Thread thread = new Thread(work, "background-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
