@@ -57,13 +57,13 @@ public class AssessmentService {
     }
 
     /** The secretary's assessment in the newest open cycle, if there is one. */
-    @PreAuthorize("hasRole('SECRETARY')")
+    @PreAuthorize(Access.SECRETARY)
     public Optional<Long> current() {
         return repository.currentOf(currentUser.require().organizationId());
     }
 
     /** Her organisation's assessments of every cycle, newest first (earlier ones are read-only). */
-    @PreAuthorize("hasRole('SECRETARY')")
+    @PreAuthorize(Access.SECRETARY)
     public List<AssessmentSummary> mine() {
         return repository.ofOrganization(currentUser.require().organizationId());
     }
@@ -96,7 +96,7 @@ public class AssessmentService {
      * Saves one item as the secretary changes it; refused if it was saved elsewhere since {@code rowVersion}
      * (a second tab, another device). The first save starts the assessment (NOT_STARTED → DRAFT).
      */
-    @PreAuthorize("hasRole('SECRETARY')")
+    @PreAuthorize(Access.SECRETARY)
     @Transactional
     public SavedItem saveItem(long itemId, IndicatorInput input, String explanation, int rowVersion) {
         long assessmentId = repository.assessmentOfItem(itemId).orElseThrow(NotInScopeException::new);
@@ -122,7 +122,7 @@ public class AssessmentService {
      * The star she applies for: at most her current star + 1 (逐级晋升), unless she asks for direct grading
      * with a justification, which only district staff decide. Returns the assessment's new version.
      */
-    @PreAuthorize("hasRole('SECRETARY')")
+    @PreAuthorize(Access.SECRETARY)
     @Transactional
     public int saveApplication(long assessmentId, Integer appliedStar, boolean directGrading, String reason, int rowVersion) {
         AssessmentRef assessment = access.editableBySecretary(assessmentId);
@@ -154,7 +154,7 @@ public class AssessmentService {
     }
 
     /** Submits a complete assessment in time; it is then read-only for her. */
-    @PreAuthorize("hasRole('SECRETARY')")
+    @PreAuthorize(Access.SECRETARY)
     @Transactional
     public void submit(long assessmentId) {
         AssessmentRef assessment = access.editableBySecretary(assessmentId);

@@ -8,6 +8,7 @@ package cn.luohu.qpb.base.security;
 public final class Access {
 
     public static final String LOGGED_IN = "isAuthenticated()";
+    public static final String SECRETARY = "hasRole('SECRETARY')";
     public static final String ANY_ROLE = "hasAnyRole('SECRETARY', 'REVIEWER', 'APPROVER', 'ADMIN')";
     public static final String REVIEWER_OR_STAFF = "hasAnyRole('REVIEWER', 'APPROVER', 'ADMIN')";
     public static final String STAFF = "hasAnyRole('APPROVER', 'ADMIN')";
