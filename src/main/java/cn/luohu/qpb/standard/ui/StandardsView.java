@@ -71,16 +71,18 @@ public class StandardsView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("standard-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addColumn(StandardSummary::code).setHeader(getTranslation("standard.field.code")).setAutoWidth(true);
-        grid.addColumn(StandardSummary::name).setHeader(getTranslation("standard.field.name")).setAutoWidth(true).setFlexGrow(2);
+        grid.addColumn(StandardSummary::name).setHeader(getTranslation("standard.field.name")).setWidth("16rem").setFlexGrow(2)
+                .setTooltipGenerator(StandardSummary::name);
         grid.addColumn(StandardSummary::version).setHeader(getTranslation("standard.field.version")).setAutoWidth(true);
         grid.addColumn(s -> Labels.of(this, "standard.status", s.status())).setHeader(getTranslation("standard.field.status"))
                 .setAutoWidth(true);
         grid.addColumn(s -> s.categories().stream().map(c -> Labels.of(this, "org.category", c)).collect(Collectors.joining("、")))
-                .setHeader(getTranslation("standard.field.categories")).setAutoWidth(true).setFlexGrow(2);
+                .setHeader(getTranslation("standard.field.categories")).setWidth("10rem").setFlexGrow(1);
         grid.addColumn(StandardSummary::indicatorCount).setHeader(getTranslation("standard.field.indicators")).setAutoWidth(true);
         grid.addColumn(s -> s.publishedAt() == null ? "" : zone.fromUtc(s.publishedAt()).toLocalDate().toString())
                 .setHeader(getTranslation("standard.field.published-at")).setAutoWidth(true);
-        grid.addComponentColumn(this::rowActions).setKey("actions").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::rowActions).setKey("actions").setWidth("20rem").setFlexGrow(0)
+                .setFrozenToEnd(true); // room for every action, always in view
         grid.addItemDoubleClickListener(click -> open(click.getItem().id()));
         grid.setSizeFull();
         add(grid);

@@ -145,7 +145,7 @@ public class UserListView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(UserSummary::phone).setHeader(getTranslation("user.field.phone")).setKey("phone")
                 .setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader(getTranslation("user.field.actions")).setKey("actions")
-                .setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
+                .setWidth("7rem").setFlexGrow(0).setFrozenToEnd(true); // auto width is measured before the menu renders
         grid.addItemDoubleClickListener(event -> openEdit(event.getItem()));
         grid.setItems(dataProvider);
         grid.setMinHeight("24rem");
