@@ -77,6 +77,8 @@ class LoginJourneyIT {
     private EvidenceService evidence;
     @Autowired
     private UserDetailsService userDetails;
+    @Autowired
+    private cn.luohu.qpb.cycle.CycleService cycles;
 
     @TempDir
     private Path browserProfile; // a fresh profile per test: no cookies or cache carried over
@@ -277,6 +279,22 @@ class LoginJourneyIT {
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    @Test
+    void districtStaffFollowThisYearsCycle() throws IOException {
+        login("district", DEMO_PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-district")));
+        driver.get(url("/cycles"));
+        WebElement grid = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cycle-grid")));
+        wait.until(d -> grid.getText().contains(java.time.LocalDate.now().getYear() + "年度"));
+        screenshot("cycles");
+
+        long cycleId = asUser("district", () -> cycles.list().stream()
+                .filter(c -> c.year() == java.time.LocalDate.now().getYear()).findFirst().orElseThrow().id());
+        driver.get(url("/cycles/" + cycleId));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cycle-committee-grid")));
+        screenshot("cycle-overview");
     }
 
     @Test
