@@ -1,5 +1,9 @@
 package cn.luohu.qpb.demo;
 
+import cn.luohu.qpb.assessment.AssessmentService;
+import cn.luohu.qpb.assessment.AssessmentSheet;
+import cn.luohu.qpb.assessment.EvidenceService;
+import cn.luohu.qpb.assessment.SheetItem;
 import cn.luohu.qpb.base.db.EmbeddedDatabase;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.time.DisplayZone;
@@ -7,6 +11,9 @@ import cn.luohu.qpb.cycle.CycleInput;
 import cn.luohu.qpb.cycle.CycleService;
 import cn.luohu.qpb.cycle.OpenProgress;
 import cn.luohu.qpb.organization.Category;
+import cn.luohu.qpb.standard.IndicatorDefinition;
+import cn.luohu.qpb.standard.IndicatorInput;
+import cn.luohu.qpb.standard.StarBands;
 import cn.luohu.qpb.organization.StarChangeKind;
 import cn.luohu.qpb.organization.TreePath;
 import org.jooq.DSLContext;
@@ -30,6 +37,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -65,19 +73,24 @@ class DemoDistrictSeeder implements ApplicationRunner {
     private final PasswordEncoder passwordEncoder;
     private final TransactionTemplate transaction;
     private final CycleService cycles;
+    private final AssessmentService assessments;
+    private final EvidenceService evidence;
     private final UserDetailsService users;
     private final Clock clock;
     private final DisplayZone zone;
     private final boolean enabled;
 
     DemoDistrictSeeder(DSLContext dsl, PasswordEncoder passwordEncoder, TransactionTemplate transaction,
-                       CycleService cycles, UserDetailsService users, Clock clock, DisplayZone zone,
+                       CycleService cycles, AssessmentService assessments, EvidenceService evidence,
+                       UserDetailsService users, Clock clock, DisplayZone zone,
                        @Value("${qpb.demo-data:}") String demoData,
                        ObjectProvider<EmbeddedDatabase> embeddedDb) {
         this.dsl = dsl;
         this.passwordEncoder = passwordEncoder;
         this.transaction = transaction;
         this.cycles = cycles;
+        this.assessments = assessments;
+        this.evidence = evidence;
         this.users = users;
         this.clock = clock;
         this.zone = zone;
@@ -91,16 +104,73 @@ class DemoDistrictSeeder implements ApplicationRunner {
         }
         transaction.executeWithoutResult(status -> seed());
         openThisYearsCycle();
+        fillSomeSelfAssessments();
         log.info("Demo district seeded: {} organisations, {} users",
                 dsl.fetchCount(ORGANIZATION), dsl.fetchCount(APP_USER));
     }
 
-    /** As district staff would: this year's cycle, each category with its seeded standard, opened. */
-    private void openThisYearsCycle() {
-        var principal = users.loadUserByUsername("district");
+    /**
+     * A cycle in motion: the secretaries of the first organisations of 桂园 and 黄贝 have filled in their
+     * self-assessments (with evidence where it is required), and those of 桂园 have submitted them.
+     * The demo secretary's own (翠竹) is left for her to do.
+     */
+    private void fillSomeSelfAssessments() {
+        for (String code : List.of("GY001", "GY002", "GY003", "GY006", "HB001", "HB002", "HB003", "HB006")) {
+            runAs("sec-" + code.toLowerCase(Locale.ROOT), () -> {
+                long assessmentId = assessments.current().orElseThrow();
+                AssessmentSheet sheet = assessments.sheet(assessmentId);
+                int assessmentVersion = sheet.header().rowVersion();
+                int item = 0;
+                for (SheetItem entry : sheet.items()) {
+                    // every seventh indicator half done, so totals and stars differ between organisations
+                    boolean weak = item++ % 7 == 3;
+                    assessmentVersion = assessments.saveItem(entry.itemId(), demoInput(entry, weak),
+                            weak ? "部分完成，正在整改" : "已按要求完成，材料齐全", entry.rowVersion()).assessmentVersion();
+                    if (entry.indicator().evidenceRequired()) {
+                        evidence.upload(entry.itemId(), "工作记录.pdf", DEMO_EVIDENCE);
+                    }
+                }
+                int applied = Math.min(StarBands.LEVELS, sheet.header().starAtOpen() + 1);
+                assessments.saveApplication(assessmentId, applied, false, null, assessmentVersion);
+                if (code.startsWith("GY")) {
+                    assessments.submit(assessmentId);
+                }
+            });
+        }
+    }
+
+    /** Full marks, or about half of them when {@code weak}. */
+    private static IndicatorInput demoInput(SheetItem item, boolean weak) {
+        IndicatorDefinition indicator = item.indicator();
+        return switch (indicator.method()) {
+            case CHECK -> IndicatorInput.met(!weak || indicator.veto());
+            case SCALE -> new IndicatorInput(null, weak
+                    ? indicator.maxScore().divide(BigDecimal.TWO).divideToIntegralValue(indicator.step()).multiply(indicator.step())
+                    : indicator.maxScore(), null);
+            case DEDUCT -> IndicatorInput.occurrences(weak ? 1 : 0);
+        };
+    }
+
+    /** A tiny but real PDF: evidence must pass the content check like any upload. */
+    private static final byte[] DEMO_EVIDENCE = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+            + "2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** Runs the work as this demo user, through the services and their rules, as the portal would. */
+    private void runAs(String username, Runnable work) {
+        var principal = users.loadUserByUsername(username);
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
         try {
+            work.run();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    /** As district staff would: this year's cycle, each category with its seeded standard, opened. */
+    private void openThisYearsCycle() {
+        runAs("district", () -> {
             LocalDate today = LocalDate.now(clock.withZone(zone.zone()));
             Map<Category, Long> standards = new EnumMap<>(Category.class);
             cycles.publishedStandards().forEach((category, published) -> standards.put(category, published.getFirst().id()));
@@ -108,9 +178,7 @@ class DemoDistrictSeeder implements ApplicationRunner {
                     today.plusDays(30), today.plusDays(45), today.plusDays(60), CycleInput.DEFAULT_NOTICE_DAYS,
                     Map.of(5, new BigDecimal("10"), 4, new BigDecimal("40"))));
             cycles.open(cycle, OpenProgress.NONE);
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        });
     }
 
     private void seed() {

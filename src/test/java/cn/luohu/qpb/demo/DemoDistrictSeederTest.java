@@ -83,6 +83,18 @@ class DemoDistrictSeederTest extends IntegrationTest {
     }
 
     @Test
+    void someSelfAssessmentsAreUnderWayAndTheDemoSecretarysOwnIsLeftForHer() {
+        java.util.function.Function<String, String> stateOf = code -> dsl.select(cn.luohu.qpb.jooq.Tables.ASSESSMENT.STATE)
+                .from(cn.luohu.qpb.jooq.Tables.ASSESSMENT).join(ORGANIZATION).on(ORGANIZATION.ID.eq(cn.luohu.qpb.jooq.Tables.ASSESSMENT.ORGANIZATION_ID))
+                .join(cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE).on(cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE.ID.eq(cn.luohu.qpb.jooq.Tables.ASSESSMENT.CYCLE_ID))
+                .where(ORGANIZATION.CODE.eq(code).and(cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE.YEAR.eq(java.time.LocalDate.now().getYear())))
+                .fetchSingle().value1();
+        assertEquals("SUBMITTED", stateOf.apply("GY001"));
+        assertEquals("DRAFT", stateOf.apply("HB001"));
+        assertEquals("NOT_STARTED", stateOf.apply("GY004"));
+    }
+
+    @Test
     void theDemoAccountsExistWithTheDocumentedPasswordAndRoles() {
         for (String[] account : new String[][]{{"admin", "ADMIN", "LH"}, {"district", "APPROVER", "LH"},
                 {"reviewer", "REVIEWER", "CZ"}, {"secretary", "SECRETARY", "CZ001"}, {"rev-gy", "REVIEWER", "GY"},
