@@ -32,6 +32,22 @@ class AssessmentAccess {
         return assessment;
     }
 
+    /**
+     * An assessment the calling reviewer may review: in his scope, and not of his own organisation
+     * (four-eyes: nobody reviews their own organisation).
+     */
+    AssessmentRef reviewableByMe(long assessmentId) {
+        AssessmentRef assessment = visible(assessmentId);
+        PortalPrincipal user = currentUser.require();
+        if (!user.has(Role.REVIEWER)) {
+            throw new NotInScopeException();
+        }
+        if (user.organizationId() == assessment.organizationId()) {
+            throw new PortalException("review.error.own-organization");
+        }
+        return assessment;
+    }
+
     /** The caller's own organisation's assessment, still open to her entries. */
     AssessmentRef editableBySecretary(long assessmentId) {
         AssessmentRef assessment = repository.ref(assessmentId).orElseThrow(NotInScopeException::new);

@@ -13,6 +13,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import cn.luohu.qpb.assessment.AssessmentFixtures;
+import cn.luohu.qpb.assessment.AssessmentState;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.LocalDate;
@@ -53,6 +54,8 @@ class RouteAccessMatrixTest extends KaribuTest {
         ALLOWED.put("standards/:id/preview", EnumSet.of(Role.APPROVER, Role.ADMIN));
         ALLOWED.put("my-assessment", EnumSet.of(Role.SECRETARY));
         ALLOWED.put("assessments/:id", EVERYONE);
+        ALLOWED.put("reviews", EnumSet.of(Role.REVIEWER));
+        ALLOWED.put("reviews/:id", EnumSet.of(Role.REVIEWER));
         ALLOWED.put("admin/import", EnumSet.of(Role.ADMIN));
         // district staff run the yearly cycles; administrators make no workflow decisions (DOMAIN.md)
         ALLOWED.put("cycles", EnumSet.of(Role.APPROVER));
@@ -86,6 +89,10 @@ class RouteAccessMatrixTest extends KaribuTest {
         sample.put("cycles/:id", "cycles/" + id);
         sample.put("assessments/:id", "assessments/"
                 + new AssessmentFixtures(dsl).openAssessment(data.organizationId("CZ001"), 3));
+        AssessmentFixtures fixtures = new AssessmentFixtures(dsl);
+        long submitted = fixtures.openAssessment(data.organizationId("CZ001"), 3);
+        fixtures.state(submitted, AssessmentState.SUBMITTED);
+        sample.put("reviews/:id", "reviews/" + submitted);
     }
 
     private String address(String template) {

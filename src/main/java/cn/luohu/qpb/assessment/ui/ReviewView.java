@@ -1,0 +1,334 @@
+package cn.luohu.qpb.assessment.ui;
+
+import cn.luohu.qpb.assessment.AssessmentHeader;
+import cn.luohu.qpb.assessment.EvidenceService;
+import cn.luohu.qpb.assessment.ReviewEntry;
+import cn.luohu.qpb.assessment.ReviewService;
+import cn.luohu.qpb.assessment.ReviewSheet;
+import cn.luohu.qpb.assessment.SheetDimension;
+import cn.luohu.qpb.assessment.SheetItem;
+import cn.luohu.qpb.base.PortalException;
+import cn.luohu.qpb.base.security.Role;
+import cn.luohu.qpb.base.time.DisplayZone;
+import cn.luohu.qpb.base.ui.LabeledValue;
+import cn.luohu.qpb.base.ui.Labels;
+import cn.luohu.qpb.base.ui.PortalErrorHandler;
+import cn.luohu.qpb.base.ui.SingleClickButton;
+import cn.luohu.qpb.base.ui.Stars;
+import cn.luohu.qpb.standard.IndicatorDefinition;
+import cn.luohu.qpb.standard.IndicatorInput;
+import cn.luohu.qpb.standard.Scoring;
+import cn.luohu.qpb.standard.ScoringResult;
+import cn.luohu.qpb.standard.ScoringScheme;
+import cn.luohu.qpb.standard.ui.IndicatorCard;
+import cn.luohu.qpb.standard.ui.ScoreSummary;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * One assessment under review: per indicator the secretary's entries and evidence (read-only) beside the
+ * reviewer's score and comment, saved as he types; the review total and the star it earns follow live.
+ * He then returns it (a comment listing what to fix) or recommends a star no higher than the total earns.
+ */
+@Route("reviews/:id")
+@RolesAllowed(Role.Names.REVIEWER)
+public class ReviewView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final transient ReviewService reviews;
+    private final transient EvidenceService evidence;
+    private final transient DisplayZone zone;
+    private long id;
+    private boolean reviewable;
+    private transient ScoringScheme scheme;
+    private final Map<Long, Integer> versions = new HashMap<>();
+    private final Map<String, IndicatorInput> inputs = new HashMap<>();
+    private final ScoreSummary summary = new ScoreSummary();
+    private String title = "";
+
+    public ReviewView(ReviewService reviews, EvidenceService evidence, DisplayZone zone) {
+        this.reviews = reviews;
+        this.evidence = evidence;
+        this.zone = zone;
+        addClassName("qpb-page");
+    }
+
+    public static RouteParameters parameters(long id) {
+        return new RouteParameters("id", String.valueOf(id));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        id = event.getRouteParameters().getLong("id").orElse(-1L);
+        load();
+    }
+
+    private void load() {
+        ReviewSheet sheet = reviews.sheet(id);
+        reviewable = reviews.isReviewableByMe(id);
+        AssessmentHeader header = sheet.sheet().header();
+        scheme = sheet.sheet().items().isEmpty() ? null : sheet.sheet().scheme();
+        versions.clear();
+        inputs.clear();
+        removeAll();
+        title = header.organizationName() + " · " + header.year();
+
+        H2 heading = new H2(getTranslation("review.title", String.valueOf(header.year()), header.organizationName()));
+        heading.setId("review-title");
+        Div facts = new Div(new LabeledValue(getTranslation("assessment.field.cycle"), header.cycleName()),
+                new LabeledValue(getTranslation("assessment.field.state"), Labels.of(this, "assessment.state", header.state())),
+                new LabeledValue(getTranslation("assessment.field.standard"), header.standardName()),
+                new LabeledValue(getTranslation("assessment.field.current-star"), new Stars(header.starAtOpen())),
+                new LabeledValue(getTranslation("assessment.field.applied-star"),
+                        header.appliedStar() == null ? "" : getTranslation("star.level", header.appliedStar())));
+        facts.addClassName("qpb-card");
+        facts.setId("review-facts");
+        add(heading, facts);
+        if (sheet.recommendedStar() != null) {
+            Span recommended = new Span(getTranslation("review.recommended", sheet.recommendedStar()));
+            recommended.setId("review-recommended");
+            add(recommended);
+        }
+        if (reviews.canStart(id)) {
+            Button start = new SingleClickButton(getTranslation("review.start"), click -> act(() -> reviews.startReview(id)));
+            start.setId("review-start");
+            start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            add(start);
+        }
+        summary.setId("review-summary");
+        add(new H3(getTranslation("review.total")), summary);
+        for (SheetDimension dimension : sheet.sheet().dimensions()) {
+            add(new H3(dimension.name()));
+            for (SheetItem item : dimension.items()) {
+                ReviewEntry entry = sheet.entry(item.itemId());
+                versions.put(item.itemId(), entry.version());
+                if (entry.input() != null) {
+                    inputs.put(item.indicator().code(), entry.input());
+                }
+                IndicatorCard own = new IndicatorCard(item.indicator(), item.input(), item.explanation(), false, (i, e) -> { });
+                own.add(new EvidencePanel(evidence, zone, item.itemId(), false));
+                HorizontalLayout row = new HorizontalLayout(own, reviewCard(item, entry));
+                row.setWidthFull();
+                row.setFlexGrow(2, own);
+                row.setFlexGrow(1, row.getComponentAt(1));
+                add(row);
+            }
+        }
+        recompute();
+        if (reviewable) {
+            Button returnIt = new Button(getTranslation("review.return"), click -> openReturn());
+            returnIt.setId("review-return");
+            Button recommend = new Button(getTranslation("review.recommend"), click -> openRecommend());
+            recommend.setId("review-recommend");
+            recommend.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            add(new HorizontalLayout(returnIt, recommend));
+        }
+    }
+
+    /** The reviewer's score and comment for one item, saved as he changes them. */
+    private Div reviewCard(SheetItem item, ReviewEntry entry) {
+        IndicatorDefinition indicator = item.indicator();
+        String code = indicator.code();
+        IndicatorInput initial = entry.input();
+        HasValue<?, ?> field;
+        switch (indicator.method()) {
+            case CHECK -> {
+                RadioButtonGroup<Boolean> met = new RadioButtonGroup<>(getTranslation("review.met"));
+                met.setItems(true, false);
+                met.setItemLabelGenerator(value -> getTranslation(value ? "form.met.yes" : "form.met.no"));
+                met.setValue(initial == null ? null : initial.met());
+                field = met;
+            }
+            case SCALE -> {
+                BigDecimalField score = new BigDecimalField(getTranslation("review.score"));
+                score.setValue(initial == null ? null : initial.score());
+                field = score;
+            }
+            default -> {
+                IntegerField occurrences = new IntegerField(getTranslation("review.occurrences"));
+                occurrences.setMin(0);
+                occurrences.setStepButtonsVisible(true);
+                occurrences.setValue(initial == null ? null : initial.occurrences());
+                field = occurrences;
+            }
+        }
+        ((Component) field).setId("review-input-" + code);
+        field.setReadOnly(!reviewable);
+        TextArea comment = new TextArea(getTranslation("review.comment"));
+        comment.setId("review-comment-" + code);
+        comment.setMaxLength(ReviewService.COMMENT_MAX);
+        comment.setWidthFull();
+        comment.setValue(entry.comment() == null ? "" : entry.comment());
+        comment.setValueChangeMode(ValueChangeMode.TIMEOUT);
+        comment.setValueChangeTimeout(1200);
+        comment.setReadOnly(!reviewable);
+        Runnable save = () -> saveItem(item, inputOf(indicator, field.getValue()), comment.getValue());
+        field.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                save.run();
+            }
+        });
+        comment.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                save.run();
+            }
+        });
+        Span heading = new Span(getTranslation("review.card.title"));
+        heading.addClassName("qpb-card-title");
+        Div card = new Div(heading, (Component) field, comment);
+        card.addClassName("qpb-card");
+        card.setId("review-card-" + code);
+        return card;
+    }
+
+    private static IndicatorInput inputOf(IndicatorDefinition indicator, Object value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (indicator.method()) {
+            case CHECK -> IndicatorInput.met((Boolean) value);
+            case SCALE -> new IndicatorInput(null, (BigDecimal) value, null);
+            case DEDUCT -> IndicatorInput.occurrences((Integer) value);
+        };
+    }
+
+    private void saveItem(SheetItem item, IndicatorInput input, String comment) {
+        try {
+            versions.put(item.itemId(), reviews.saveReviewItem(item.itemId(), input, comment, versions.get(item.itemId())));
+        } catch (PortalException refused) {
+            PortalErrorHandler.showError(UI.getCurrent(), refused);
+            return;
+        }
+        if (input == null) {
+            inputs.remove(item.indicator().code());
+        } else {
+            inputs.put(item.indicator().code(), input);
+        }
+        recompute();
+    }
+
+    /** Shows the review total and star of the entries so far; null when the standard has no indicators. */
+    private ScoringResult recompute() {
+        if (scheme == null) {
+            summary.showEmpty();
+            return null;
+        }
+        ScoringResult result = Scoring.score(scheme, inputs);
+        summary.show(result);
+        return result;
+    }
+
+    private void openReturn() {
+        Dialog dialog = new Dialog(getTranslation("review.return.title"));
+        dialog.setId("review-return-dialog");
+        TextArea comment = new TextArea(getTranslation("review.return.comment"));
+        comment.setId("review-return-comment");
+        comment.setRequired(true);
+        comment.setMaxLength(ReviewService.COMMENT_MAX);
+        comment.setWidthFull();
+        Button confirm = new Button(getTranslation("review.return"), click -> {
+            if (comment.getValue().isBlank()) {
+                comment.setInvalid(true);
+                comment.setErrorMessage(getTranslation("review.return.comment-required"));
+                return;
+            }
+            if (act(() -> reviews.returnAssessment(id, comment.getValue()))) {
+                dialog.close();
+            }
+        });
+        confirm.setId("review-return-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button(getTranslation("action.cancel"), click -> dialog.close());
+        dialog.add(comment);
+        dialog.getFooter().add(cancel, confirm);
+        dialog.open();
+    }
+
+    private void openRecommend() {
+        ScoringResult result = recompute();
+        if (result == null) {
+            return;
+        }
+        Dialog dialog = new Dialog(getTranslation("review.recommend.title"));
+        dialog.setId("review-recommend-dialog");
+        Select<Integer> star = new Select<>();
+        star.setId("review-recommend-star");
+        star.setLabel(getTranslation("review.recommend.star"));
+        star.setItems(IntStream.rangeClosed(0, result.stars()).boxed().toList());
+        star.setItemLabelGenerator(s -> getTranslation("star.level", s));
+        star.setValue(result.stars());
+        star.setHelperText(getTranslation("review.recommend.help", result.stars()));
+        TextArea comment = new TextArea(getTranslation("review.comment"));
+        comment.setId("review-recommend-comment");
+        comment.setMaxLength(ReviewService.COMMENT_MAX);
+        comment.setWidthFull();
+        Button next = new Button(getTranslation("review.recommend"), click -> {
+            if (star.getValue() == null) {
+                return;
+            }
+            ConfirmDialog confirm = new ConfirmDialog();
+            confirm.setId("review-recommend-confirm");
+            confirm.setHeader(getTranslation("review.recommend.confirm.title"));
+            confirm.setText(getTranslation("review.recommend.confirm.text", star.getValue()));
+            confirm.setCancelable(true);
+            confirm.setCancelText(getTranslation("action.cancel"));
+            confirm.setConfirmText(getTranslation("review.recommend"));
+            confirm.addConfirmListener(e -> {
+                if (act(() -> reviews.recommend(id, star.getValue(), comment.getValue()))) {
+                    dialog.close();
+                }
+            });
+            confirm.open();
+        });
+        next.setId("review-recommend-next");
+        next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button(getTranslation("action.cancel"), click -> dialog.close());
+        dialog.add(new VerticalLayout(star, comment));
+        dialog.getFooter().add(cancel, next);
+        dialog.open();
+    }
+
+    /** Runs a move; a refusal is shown in words, success reloads the page. */
+    private boolean act(Runnable move) {
+        try {
+            move.run();
+        } catch (PortalException refused) {
+            PortalErrorHandler.showError(UI.getCurrent(), refused);
+            return false;
+        }
+        load();
+        return true;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title + " · " + getTranslation("app.title");
+    }
+}

@@ -1,0 +1,119 @@
+package cn.luohu.qpb.assessment.ui;
+
+import cn.luohu.qpb.assessment.AssessmentFixtures;
+import cn.luohu.qpb.assessment.AssessmentState;
+import cn.luohu.qpb.base.security.Role;
+import cn.luohu.qpb.standard.IndicatorDefinition;
+import cn.luohu.qpb.support.KaribuTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static cn.luohu.qpb.jooq.Tables.ASSESSMENT;
+import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_ITEM;
+import static cn.luohu.qpb.jooq.Tables.STANDARD_INDICATOR;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Reviewing one assessment: start, review entries with a live total, return with a comment, recommend. */
+class ReviewViewTest extends KaribuTest {
+
+    @Autowired
+    private DSLContext dsl;
+
+    private long organization;
+    private long assessmentId;
+    private String reviewer;
+
+    @BeforeEach
+    void setUp() {
+        AssessmentFixtures fixtures = new AssessmentFixtures(dsl);
+        long committee = data.committee("评审界面测试党工委");
+        organization = data.branch(committee, "评审界面测试支部");
+        reviewer = data.user(committee, Role.REVIEWER);
+        assessmentId = fixtures.openAssessment(organization, 2);
+        fixtures.state(assessmentId, AssessmentState.SUBMITTED);
+    }
+
+    private void open() {
+        UI.getCurrent().navigate(ReviewView.class, ReviewView.parameters(assessmentId));
+    }
+
+    private String state() {
+        return dsl.select(ASSESSMENT.STATE).from(ASSESSMENT).where(ASSESSMENT.ID.eq(assessmentId)).fetchSingle().value1();
+    }
+
+    /** Gives every indicator full marks through the review inputs, as the browser would. */
+    @SuppressWarnings("unchecked")
+    private void reviewAllFull() {
+        var rows = dsl.select(STANDARD_INDICATOR.CODE, STANDARD_INDICATOR.METHOD, STANDARD_INDICATOR.MAX_SCORE).from(ASSESSMENT_ITEM)
+                .join(STANDARD_INDICATOR).on(STANDARD_INDICATOR.ID.eq(ASSESSMENT_ITEM.INDICATOR_ID))
+                .where(ASSESSMENT_ITEM.ASSESSMENT_ID.eq(assessmentId)).fetch();
+        for (var row : rows) {
+            String id = "review-input-" + row.value1();
+            switch (row.value2()) {
+                case "CHECK" -> _setValue(_get(RadioButtonGroup.class, spec -> spec.withId(id)), true);
+                case "SCALE" -> _setValue(_get(BigDecimalField.class, spec -> spec.withId(id)), row.value3());
+                default -> _setValue(_get(IntegerField.class, spec -> spec.withId(id)), 0);
+            }
+        }
+    }
+
+    @Test
+    void startReviewAndRecommendWithTheLiveTotal() {
+        login(reviewer);
+        open();
+        _click(_get(Button.class, spec -> spec.withId("review-start")));
+        assertEquals("UNDER_REVIEW", state());
+        assertEquals("0", _get(Span.class, spec -> spec.withId("form-total")).getText());
+        reviewAllFull();
+        assertTrue(new java.math.BigDecimal(_get(Span.class, spec -> spec.withId("form-total")).getText()).signum() > 0,
+                "the review total follows the entries live");
+        _click(_get(Button.class, spec -> spec.withId("review-recommend")));
+        @SuppressWarnings("unchecked")
+        Select<Integer> star = _get(Select.class, spec -> spec.withId("review-recommend-star"));
+        assertEquals(5, star.getValue());
+        _setValue(star, 4);
+        _click(_get(Button.class, spec -> spec.withId("review-recommend-next")));
+        _fireConfirm(_get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class,
+                spec -> spec.withId("review-recommend-confirm")));
+        assertEquals("RECOMMENDED", state());
+        assertEquals(4, dsl.select(ASSESSMENT.RECOMMENDED_STAR).from(ASSESSMENT).where(ASSESSMENT.ID.eq(assessmentId))
+                .fetchSingle().value1());
+    }
+
+    @Test
+    void returningNeedsAComment() {
+        login(reviewer);
+        open();
+        _click(_get(Button.class, spec -> spec.withId("review-start")));
+        _click(_get(Button.class, spec -> spec.withId("review-return")));
+        _click(_get(Button.class, spec -> spec.withId("review-return-confirm")));
+        assertEquals("UNDER_REVIEW", state());
+        _setValue(_get(TextArea.class, spec -> spec.withId("review-return-comment")), "请补充会议记录");
+        _click(_get(Button.class, spec -> spec.withId("review-return-confirm")));
+        assertEquals("RETURNED", state());
+    }
+
+    @Test
+    void nobodyReviewsTheirOwnOrganisation() {
+        login(data.user(organization, Role.REVIEWER));
+        open();
+        _assertNone(Button.class, spec -> spec.withId("review-start"));
+        _assertNone(Button.class, spec -> spec.withId("review-recommend"));
+    }
+}
