@@ -79,6 +79,8 @@ class LoginJourneyIT {
     private UserDetailsService userDetails;
     @Autowired
     private cn.luohu.qpb.cycle.CycleService cycles;
+    @Autowired
+    private cn.luohu.qpb.assessment.ReviewService reviews;
 
     @TempDir
     private Path browserProfile; // a fresh profile per test: no cookies or cache carried over
@@ -295,6 +297,24 @@ class LoginJourneyIT {
         driver.get(url("/cycles/" + cycleId));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cycle-committee-grid")));
         screenshot("cycle-overview");
+    }
+
+    @Test
+    void aCommitteeReviewerFindsSubmittedSelfAssessmentsAndStartsAReview() throws IOException {
+        login("rev-gy", DEMO_PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-reviewer")));
+        driver.get(url("/reviews"));
+        WebElement queue = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("review-queue")));
+        wait.until(d -> queue.getText().contains(t("assessment.state.SUBMITTED")));
+        screenshot("review-queue");
+
+        long submitted = asUser("rev-gy", () -> reviews.queue(new cn.luohu.qpb.assessment.ReviewFilter(
+                cn.luohu.qpb.assessment.AssessmentState.SUBMITTED, null, null, null, null), 0, 1).getFirst().id());
+        driver.get(url("/reviews/" + submitted));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("review-start"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("review-return")));
+        assertThat(driver.findElement(By.id("review-facts")).getText()).contains(t("assessment.state.UNDER_REVIEW"));
+        screenshot("review-started");
     }
 
     @Test
