@@ -4,6 +4,7 @@ import cn.luohu.qpb.audit.AuditAction;
 import cn.luohu.qpb.audit.AuditService;
 import cn.luohu.qpb.base.NotInScopeException;
 import cn.luohu.qpb.base.PortalException;
+import cn.luohu.qpb.base.security.Access;
 import cn.luohu.qpb.base.security.CurrentUser;
 import cn.luohu.qpb.base.time.DisplayZone;
 import cn.luohu.qpb.organization.OrganizationScope;
@@ -60,24 +61,24 @@ public class ReviewService {
     }
 
     /** A page of the queue: overdue first, then by review deadline. */
-    @PreAuthorize("hasRole('REVIEWER')")
+    @PreAuthorize(Access.REVIEWER)
     public List<ReviewQueueRow> queue(ReviewFilter filter, int offset, int limit) {
         return repository.queue(filter, scope.current(), today(), offset, limit);
     }
 
-    @PreAuthorize("hasRole('REVIEWER')")
+    @PreAuthorize(Access.REVIEWER)
     public int count(ReviewFilter filter) {
         return repository.count(filter, scope.current());
     }
 
     /** How many assessments of the queue (whatever its state filter) are in each state. */
-    @PreAuthorize("hasRole('REVIEWER')")
+    @PreAuthorize(Access.REVIEWER)
     public Map<AssessmentState, Integer> countsByState(ReviewFilter filter) {
         return repository.countsByState(filter, scope.current());
     }
 
     /** The assessment with the review entries beside the secretary's. */
-    @PreAuthorize("hasRole('REVIEWER')")
+    @PreAuthorize(Access.REVIEWER)
     public ReviewSheet sheet(long assessmentId) {
         access.visible(assessmentId);
         return new ReviewSheet(assessments.sheet(assessmentId), repository.entries(assessmentId),
@@ -85,7 +86,7 @@ public class ReviewService {
     }
 
     /** Whether the caller may make review entries and moves on it now (in review, not his own organisation). */
-    @PreAuthorize("hasRole('REVIEWER')")
+    @PreAuthorize(Access.REVIEWER)
     public boolean isReviewableByMe(long assessmentId) {
         try {
             return access.reviewableByMe(assessmentId).state() == AssessmentState.UNDER_REVIEW;
@@ -95,7 +96,7 @@ public class ReviewService {
     }
 
     /** Whether the caller may open it for review (submitted, not his own organisation). */
-    @PreAuthorize("hasRole('REVIEWER')")
+    @PreAuthorize(Access.REVIEWER)
     public boolean canStart(long assessmentId) {
         try {
             return access.reviewableByMe(assessmentId).state() == AssessmentState.SUBMITTED;
@@ -105,7 +106,7 @@ public class ReviewService {
     }
 
     /** SUBMITTED → UNDER_REVIEW. */
-    @PreAuthorize("hasRole('REVIEWER')")
+    @PreAuthorize(Access.REVIEWER)
     @Transactional
     public void startReview(long assessmentId) {
         AssessmentRef assessment = access.reviewableByMe(assessmentId);
@@ -119,7 +120,7 @@ public class ReviewService {
      * Saves the review entry of one item, checked like the secretary's input; refused if it was saved
      * elsewhere since {@code version}. Returns the new version.
      */
-    @PreAuthorize("hasRole('REVIEWER')")
+    @PreAuthorize(Access.REVIEWER)
     @Transactional
     public int saveReviewItem(long itemId, IndicatorInput input, String comment, int version) {
         long assessmentId = assessments.assessmentOfItem(itemId).orElseThrow(NotInScopeException::new);
@@ -143,7 +144,7 @@ public class ReviewService {
     }
 
     /** UNDER_REVIEW → RETURNED, with a comment listing what to fix. */
-    @PreAuthorize("hasRole('REVIEWER')")
+    @PreAuthorize(Access.REVIEWER)
     @Transactional
     public void returnAssessment(long assessmentId, String comment) {
         AssessmentRef assessment = access.reviewableByMe(assessmentId);
@@ -154,7 +155,7 @@ public class ReviewService {
     }
 
     /** The highest star the review entries earn now (veto caps applied). */
-    @PreAuthorize("hasRole('REVIEWER')")
+    @PreAuthorize(Access.REVIEWER)
     public ScoringResult reviewScore(long assessmentId) {
         return sheet(assessmentId).reviewScore();
     }
@@ -163,7 +164,7 @@ public class ReviewService {
      * UNDER_REVIEW → RECOMMENDED: every item reviewed, the star no higher than the review total earns
      * after veto caps. Stores the review total, the star and the reviewer.
      */
-    @PreAuthorize("hasRole('REVIEWER')")
+    @PreAuthorize(Access.REVIEWER)
     @Transactional
     public void recommend(long assessmentId, int star, String comment) {
         AssessmentRef assessment = access.reviewableByMe(assessmentId);

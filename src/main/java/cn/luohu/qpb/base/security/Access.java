@@ -9,6 +9,7 @@ public final class Access {
 
     public static final String LOGGED_IN = "isAuthenticated()";
     public static final String SECRETARY = "hasRole('SECRETARY')";
+    public static final String REVIEWER = "hasRole('REVIEWER')";
     public static final String ANY_ROLE = "hasAnyRole('SECRETARY', 'REVIEWER', 'APPROVER', 'ADMIN')";
     public static final String REVIEWER_OR_STAFF = "hasAnyRole('REVIEWER', 'APPROVER', 'ADMIN')";
     public static final String STAFF = "hasAnyRole('APPROVER', 'ADMIN')";
