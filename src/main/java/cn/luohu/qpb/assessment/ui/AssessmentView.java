@@ -13,11 +13,9 @@ import cn.luohu.qpb.assessment.TimelineEntry;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.time.DisplayZone;
-import cn.luohu.qpb.base.ui.LabeledValue;
 import cn.luohu.qpb.base.ui.Labels;
 import cn.luohu.qpb.base.ui.PortalErrorHandler;
 import cn.luohu.qpb.base.ui.SingleClickButton;
-import cn.luohu.qpb.base.ui.Stars;
 import cn.luohu.qpb.standard.IndicatorInput;
 import cn.luohu.qpb.standard.Scoring;
 import cn.luohu.qpb.standard.ScoringScheme;
@@ -110,13 +108,7 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
 
         H2 heading = new H2(getTranslation("assessment.title", String.valueOf(header.year()), header.organizationName()));
         heading.setId("assessment-title");
-        Div facts = new Div(new LabeledValue(getTranslation("assessment.field.cycle"), header.cycleName()),
-                new LabeledValue(getTranslation("assessment.field.state"), Labels.of(this, "assessment.state", header.state())),
-                new LabeledValue(getTranslation("assessment.field.deadline"), header.deadline().toString()),
-                new LabeledValue(getTranslation("assessment.field.standard"), header.standardName()),
-                new LabeledValue(getTranslation("assessment.field.current-star"), new Stars(header.starAtOpen())));
-        facts.addClassName("qpb-card");
-        facts.setId("assessment-facts");
+        Div facts = new AssessmentFacts(header, "assessment-facts");
         saveStatus.setId("save-status");
         saveStatus.addClassName("qpb-hint");
         conflict.setId("save-conflict");

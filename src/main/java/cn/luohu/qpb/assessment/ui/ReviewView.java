@@ -10,11 +10,8 @@ import cn.luohu.qpb.assessment.SheetItem;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.time.DisplayZone;
-import cn.luohu.qpb.base.ui.LabeledValue;
-import cn.luohu.qpb.base.ui.Labels;
 import cn.luohu.qpb.base.ui.PortalErrorHandler;
 import cn.luohu.qpb.base.ui.SingleClickButton;
-import cn.luohu.qpb.base.ui.Stars;
 import cn.luohu.qpb.standard.IndicatorDefinition;
 import cn.luohu.qpb.standard.IndicatorInput;
 import cn.luohu.qpb.standard.Scoring;
@@ -102,14 +99,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
 
         H2 heading = new H2(getTranslation("review.title", String.valueOf(header.year()), header.organizationName()));
         heading.setId("review-title");
-        Div facts = new Div(new LabeledValue(getTranslation("assessment.field.cycle"), header.cycleName()),
-                new LabeledValue(getTranslation("assessment.field.state"), Labels.of(this, "assessment.state", header.state())),
-                new LabeledValue(getTranslation("assessment.field.standard"), header.standardName()),
-                new LabeledValue(getTranslation("assessment.field.current-star"), new Stars(header.starAtOpen())),
-                new LabeledValue(getTranslation("assessment.field.applied-star"),
-                        header.appliedStar() == null ? "" : getTranslation("star.level", header.appliedStar())));
-        facts.addClassName("qpb-card");
-        facts.setId("review-facts");
+        Div facts = new AssessmentFacts(header, "review-facts");
         add(heading, facts);
         if (sheet.recommendedStar() != null) {
             Span recommended = new Span(getTranslation("review.recommended", sheet.recommendedStar()));
