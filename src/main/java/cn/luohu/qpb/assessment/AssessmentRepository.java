@@ -33,6 +33,9 @@ import static cn.luohu.qpb.jooq.Tables.STANDARD_VERSION;
 @Repository
 class AssessmentRepository {
 
+    /** Ids per IN list, so a statement stays a reasonable size whatever the batch. */
+    static final int IN_LIST_CHUNK = 1000;
+
     private final DSLContext dsl;
 
     AssessmentRepository(DSLContext dsl) {
@@ -151,6 +154,36 @@ class AssessmentRepository {
                     .set(ASSESSMENT_EVENT.TO_STATE, to.name()).set(ASSESSMENT_EVENT.ACTOR_ID, actorId)
                     .set(ASSESSMENT_EVENT.COMMENT, comment).set(ASSESSMENT_EVENT.OCCURRED_AT, now)
                     .execute();
+        }
+        return moved;
+    }
+
+    /**
+     * Moves those of {@code ids} that are still in {@code from}: locks them, updates them in one statement
+     * and writes their timeline events in one more. Returns the ids that moved.
+     */
+    List<Long> moveAll(List<Long> ids, AssessmentState from, AssessmentState to, Long actorId, String comment, LocalDateTime now) {
+        List<Long> moved = new ArrayList<>();
+        for (int start = 0; start < ids.size(); start += IN_LIST_CHUNK) {
+            List<Long> chunk = ids.subList(start, Math.min(ids.size(), start + IN_LIST_CHUNK));
+            List<Long> locked = dsl.select(ASSESSMENT.ID).from(ASSESSMENT)
+                    .where(ASSESSMENT.ID.in(chunk).and(ASSESSMENT.STATE.eq(from.name())))
+                    .forUpdate().fetch(ASSESSMENT.ID);
+            if (locked.isEmpty()) {
+                continue;
+            }
+            dsl.update(ASSESSMENT)
+                    .set(ASSESSMENT.STATE, to.name())
+                    .set(ASSESSMENT.ROW_VERSION, ASSESSMENT.ROW_VERSION.plus(1))
+                    .set(ASSESSMENT.UPDATED_AT, now)
+                    .where(ASSESSMENT.ID.in(locked)).execute();
+            dsl.insertInto(ASSESSMENT_EVENT, ASSESSMENT_EVENT.ASSESSMENT_ID, ASSESSMENT_EVENT.FROM_STATE, ASSESSMENT_EVENT.TO_STATE,
+                            ASSESSMENT_EVENT.ACTOR_ID, ASSESSMENT_EVENT.COMMENT, ASSESSMENT_EVENT.OCCURRED_AT)
+                    .select(DSL.select(ASSESSMENT.ID, DSL.inline(from.name()), DSL.inline(to.name()), DSL.val(actorId, Long.class),
+                                    DSL.val(comment, String.class), DSL.val(now, LocalDateTime.class))
+                            .from(ASSESSMENT).where(ASSESSMENT.ID.in(locked)))
+                    .execute();
+            moved.addAll(locked);
         }
         return moved;
     }

@@ -40,15 +40,17 @@ public class AssessmentService {
     private static final String ENTITY = "assessment";
 
     private final AssessmentRepository repository;
+    private final AssessmentMoves moves;
     private final AssessmentAccess access;
     private final CurrentUser currentUser;
     private final AuditService audit;
     private final Clock clock;
     private final DisplayZone zone;
 
-    AssessmentService(AssessmentRepository repository, AssessmentAccess access, CurrentUser currentUser, AuditService audit,
+    AssessmentService(AssessmentRepository repository, AssessmentMoves moves, AssessmentAccess access, CurrentUser currentUser, AuditService audit,
                       Clock clock, DisplayZone zone) {
         this.repository = repository;
+        this.moves = moves;
         this.access = access;
         this.currentUser = currentUser;
         this.audit = audit;
@@ -164,10 +166,8 @@ public class AssessmentService {
             throw new SubmissionRefusedException(gaps);
         }
         AssessmentState from = assessment.state();
-        StateMachine.check(from, AssessmentState.SUBMITTED, StateMachine.Actor.SECRETARY, null);
-        if (!repository.move(assessmentId, from, AssessmentState.SUBMITTED, currentUser.require().userId(), null, now())) {
-            throw new PortalException("assessment.error.saved-elsewhere");
-        }
+        moves.move(assessment, AssessmentState.SUBMITTED, StateMachine.Actor.SECRETARY, currentUser.require().userId(), null,
+                "assessment.error.saved-elsewhere");
         ScoringResult result = sheet.score();
         repository.recordSubmission(assessmentId, result.total(), now());
         audit.record(AuditAction.ASSESSMENT_SUBMITTED, ENTITY, assessmentId, Map.of("state", from.name()),
@@ -196,9 +196,8 @@ public class AssessmentService {
     /** The first save of anything starts the assessment: NOT_STARTED → DRAFT, once. */
     private void start(AssessmentRef assessment) {
         if (assessment.state() == AssessmentState.NOT_STARTED) {
-            StateMachine.check(AssessmentState.NOT_STARTED, AssessmentState.DRAFT, StateMachine.Actor.SECRETARY, null);
-            repository.move(assessment.id(), AssessmentState.NOT_STARTED, AssessmentState.DRAFT,
-                    currentUser.require().userId(), null, now());
+            // losing this race only means another save started it first
+            moves.tryMove(assessment, AssessmentState.DRAFT, StateMachine.Actor.SECRETARY, currentUser.require().userId(), null);
         }
     }
 

@@ -40,6 +40,7 @@ public class ReviewService {
     private static final String ENTITY = "assessment";
 
     private final AssessmentRepository assessments;
+    private final AssessmentMoves moves;
     private final ReviewRepository repository;
     private final AssessmentAccess access;
     private final OrganizationScope scope;
@@ -48,9 +49,10 @@ public class ReviewService {
     private final Clock clock;
     private final DisplayZone zone;
 
-    ReviewService(AssessmentRepository assessments, ReviewRepository repository, AssessmentAccess access, OrganizationScope scope,
+    ReviewService(AssessmentRepository assessments, AssessmentMoves moves, ReviewRepository repository, AssessmentAccess access, OrganizationScope scope,
                   CurrentUser currentUser, AuditService audit, Clock clock, DisplayZone zone) {
         this.assessments = assessments;
+        this.moves = moves;
         this.repository = repository;
         this.access = access;
         this.scope = scope;
@@ -194,13 +196,8 @@ public class ReviewService {
         move(assessment, AssessmentState.RECOMMENDED, comment); // refused with the reason
     }
 
-    /** A move by the reviewer: allowed by the state machine, and won only if nobody moved it first. */
     private void move(AssessmentRef assessment, AssessmentState to, String comment) {
-        StateMachine.check(assessment.state(), to, StateMachine.Actor.REVIEWER, comment);
-        if (!assessments.move(assessment.id(), assessment.state(), to, currentUser.require().userId(),
-                comment == null || comment.isBlank() ? null : comment.strip(), now())) {
-            throw new PortalException("review.error.overtaken");
-        }
+        moves.move(assessment, to, StateMachine.Actor.REVIEWER, currentUser.require().userId(), comment, "review.error.overtaken");
     }
 
     private static void checkLength(String comment) {

@@ -1,0 +1,76 @@
+package cn.luohu.qpb.assessment;
+
+import cn.luohu.qpb.base.PortalException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * The one way an assessment changes state: the move must exist in {@link StateMachine} for this actor,
+ * the conditional update wins only if nobody moved it first (so of two racing moves exactly one wins),
+ * the timeline gets its event, and {@link AssessmentsMoved} is published in the same transaction.
+ */
+@Component
+class AssessmentMoves {
+
+    private final AssessmentRepository repository;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AssessmentMoves(AssessmentRepository repository, ApplicationEventPublisher events, Clock clock) {
+        this.repository = repository;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Moves one assessment, refused with the reason, or with {@code overtakenKey} when another move came first. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void move(AssessmentRef assessment, AssessmentState to, StateMachine.Actor actor, Long actorId, String comment,
+              String overtakenKey) {
+        if (!tryMove(assessment, to, actor, actorId, comment)) {
+            throw new PortalException(overtakenKey);
+        }
+    }
+
+    /** Moves one assessment, refused with the reason; false when another move came first. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean tryMove(AssessmentRef assessment, AssessmentState to, StateMachine.Actor actor, Long actorId, String comment) {
+        StateMachine.check(assessment.state(), to, actor, comment);
+        String stripped = strip(comment);
+        if (!repository.move(assessment.id(), assessment.state(), to, actorId, stripped, now())) {
+            return false;
+        }
+        events.publishEvent(new AssessmentsMoved(List.of(assessment.id()), assessment.state(), to, actorId, stripped));
+        return true;
+    }
+
+    /**
+     * Moves every listed assessment that is still in {@code from}, set-based; returns the ids that moved
+     * (the others were moved by someone else meanwhile).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    List<Long> moveAll(List<Long> ids, AssessmentState from, AssessmentState to, StateMachine.Actor actor, Long actorId,
+                       String comment) {
+        StateMachine.check(from, to, actor, comment);
+        String stripped = strip(comment);
+        List<Long> moved = repository.moveAll(ids, from, to, actorId, stripped, now());
+        if (!moved.isEmpty()) {
+            events.publishEvent(new AssessmentsMoved(moved, from, to, actorId, stripped));
+        }
+        return moved;
+    }
+
+    private static String strip(String comment) {
+        return comment == null || comment.isBlank() ? null : comment.strip();
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+    }
+}
