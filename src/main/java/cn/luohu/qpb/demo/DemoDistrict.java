@@ -156,8 +156,24 @@ final class DemoDistrict {
                 + (random.nextBoolean() ? String.valueOf(GIVEN.charAt(random.nextInt(GIVEN.length()))) : "");
     }
 
-    private static String phone(Random random) {
+    static String phone(Random random) {
         return "0755-8" + (1000000 + random.nextInt(8999999));
+    }
+
+    /** An index drawn with the given weights. */
+    static int pick(Random random, int[] weights) {
+        int total = 0;
+        for (int weight : weights) {
+            total += weight;
+        }
+        int roll = random.nextInt(total);
+        for (int i = 0; i < weights.length; i++) {
+            roll -= weights[i];
+            if (roll < 0) {
+                return i;
+            }
+        }
+        return weights.length - 1;
     }
 
     private static String shortFirm(String firm) {

@@ -59,7 +59,7 @@ import static cn.luohu.qpb.jooq.Tables.STAR_HISTORY;
  * demo secretary finds a self-assessment waiting.
  */
 @Component
-@Order(2)
+@Order(3) // after a generated city, which it then leaves alone
 class DemoDistrictSeeder implements ApplicationRunner {
 
     static final String DEMO_PASSWORD = "qpb-demo-2026";
@@ -152,7 +152,7 @@ class DemoDistrictSeeder implements ApplicationRunner {
     }
 
     /** A tiny but real PDF: evidence must pass the content check like any upload. */
-    private static final byte[] DEMO_EVIDENCE = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    static final byte[] DEMO_EVIDENCE = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
             + "2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
             .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
@@ -243,8 +243,8 @@ class DemoDistrictSeeder implements ApplicationRunner {
                 continue;
             }
             long id = ids.get(org.code());
-            int first = pick(random, new int[]{8, 22, 30, 25, 12, 3});
-            int second = Math.clamp(first + pick(random, new int[]{15, 55, 30}) - 1, 0, 5);
+            int first = DemoDistrict.pick(random, new int[]{8, 22, 30, 25, 12, 3});
+            int second = Math.clamp(first + DemoDistrict.pick(random, new int[]{15, 55, 30}) - 1, 0, 5);
             history.bind(id, 0, first, StarChangeKind.INITIAL.name(), "2024年度质量党建星级评定", changedBy,
                     atNoon(FIRST_RATING));
             history.bind(id, first, second, kind(first, second).name(), "2025年度质量党建星级评定", changedBy,
@@ -257,22 +257,6 @@ class DemoDistrictSeeder implements ApplicationRunner {
 
     private static StarChangeKind kind(int from, int to) {
         return to > from ? StarChangeKind.PROMOTION : to < from ? StarChangeKind.DEMOTION : StarChangeKind.UNCHANGED;
-    }
-
-    /** An index drawn with the given weights. */
-    private static int pick(Random random, int[] weights) {
-        int total = 0;
-        for (int weight : weights) {
-            total += weight;
-        }
-        int roll = random.nextInt(total);
-        for (int i = 0; i < weights.length; i++) {
-            roll -= weights[i];
-            if (roll < 0) {
-                return i;
-            }
-        }
-        return weights.length - 1;
     }
 
     private static LocalDateTime atNoon(LocalDate date) {
