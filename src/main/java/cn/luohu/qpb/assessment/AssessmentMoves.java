@@ -17,7 +17,7 @@ import java.util.List;
  * the timeline gets its event, and {@link AssessmentsMoved} is published in the same transaction.
  */
 @Component
-class AssessmentMoves {
+public class AssessmentMoves {
 
     private final AssessmentRepository repository;
     private final ApplicationEventPublisher events;
@@ -55,7 +55,7 @@ class AssessmentMoves {
      * (the others were moved by someone else meanwhile).
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    List<Long> moveAll(List<Long> ids, AssessmentState from, AssessmentState to, StateMachine.Actor actor, Long actorId,
+    public List<Long> moveAll(List<Long> ids, AssessmentState from, AssessmentState to, StateMachine.Actor actor, Long actorId,
                        String comment) {
         StateMachine.check(from, to, actor, comment);
         String stripped = strip(comment);

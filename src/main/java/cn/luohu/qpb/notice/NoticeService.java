@@ -1,0 +1,231 @@
+package cn.luohu.qpb.notice;
+
+import cn.luohu.qpb.assessment.AssessmentMoves;
+import cn.luohu.qpb.assessment.AssessmentState;
+import cn.luohu.qpb.assessment.ObjectionLodged;
+import cn.luohu.qpb.assessment.StateMachine;
+import cn.luohu.qpb.audit.AuditAction;
+import cn.luohu.qpb.audit.AuditService;
+import cn.luohu.qpb.base.NotFoundException;
+import cn.luohu.qpb.base.PortalException;
+import cn.luohu.qpb.base.security.Access;
+import cn.luohu.qpb.base.security.CurrentUser;
+import cn.luohu.qpb.base.time.DisplayZone;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The public notice (公示, DOMAIN.md "Public notice" and "Final"): district staff publish the approved
+ * results of a cycle as a batch for the cycle's notice length; everyone logged in can read the notice
+ * lists and lodge an objection during the period; staff uphold an objection (the decision is reopened:
+ * IN_NOTICE → RECOMMENDED) or dismiss it with a reason; when the period has ended, {@link NoticeFinalizer}
+ * makes the results final.
+ */
+@Service
+@Transactional(readOnly = true)
+public class NoticeService {
+
+    public static final int REASON_MAX = 2000;
+    private static final String ENTITY = "assessment";
+
+    private final NoticeRepository repository;
+    private final AssessmentMoves moves;
+    private final NoticeFinalizer finalizer;
+    private final CurrentUser currentUser;
+    private final AuditService audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final DisplayZone zone;
+
+    NoticeService(NoticeRepository repository, AssessmentMoves moves, NoticeFinalizer finalizer, CurrentUser currentUser,
+                  AuditService audit, ApplicationEventPublisher events, Clock clock, DisplayZone zone) {
+        this.repository = repository;
+        this.moves = moves;
+        this.finalizer = finalizer;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /**
+     * Publishes every approved result of the cycle as one notice batch, from today for the cycle's notice
+     * length (today counts as the first day).
+     */
+    @PreAuthorize(Access.APPROVER)
+    @Transactional
+    public NoticeBatch publish(long cycleId) {
+        int days = repository.noticeDays(cycleId).orElseThrow(NotFoundException::new);
+        List<Long> approved = repository.approvedIds(cycleId);
+        if (approved.isEmpty()) {
+            throw new PortalException("notice.error.nothing-approved");
+        }
+        long me = currentUser.require().userId();
+        LocalDate startsOn = today();
+        long batchId = repository.insertBatch(cycleId, startsOn, startsOn.plusDays(days - 1L), me, now());
+        List<Long> moved = moves.moveAll(approved, AssessmentState.APPROVED, AssessmentState.IN_NOTICE, StateMachine.Actor.APPROVER,
+                me, null);
+        repository.attach(moved, batchId);
+        audit.record(AuditAction.NOTICE_PUBLISHED, "notice_batch", batchId, null,
+                Map.of("cycle", cycleId, "results", moved.size(), "startsOn", startsOn.toString(),
+                        "endsOn", startsOn.plusDays(days - 1L).toString()));
+        return repository.batch(batchId).orElseThrow();
+    }
+
+    /** Notice batches, newest first: public to everyone logged in, as a notice is. */
+    @PreAuthorize(Access.ANY_ROLE)
+    public List<NoticeBatch> batches(int offset, int limit) {
+        return repository.batches(offset, limit);
+    }
+
+    @PreAuthorize(Access.ANY_ROLE)
+    public int countBatches() {
+        return repository.countBatches();
+    }
+
+    @PreAuthorize(Access.ANY_ROLE)
+    public NoticeBatch batch(long batchId) {
+        return repository.batch(batchId).orElseThrow(NotFoundException::new);
+    }
+
+    /** A page of a batch's list, by committee and organisation code. */
+    @PreAuthorize(Access.ANY_ROLE)
+    public List<NoticeRow> rows(long batchId, int offset, int limit) {
+        return repository.rows(batchId, offset, limit);
+    }
+
+    @PreAuthorize(Access.ANY_ROLE)
+    public int countRows(long batchId) {
+        return repository.countRows(batchId);
+    }
+
+    /**
+     * Hands the whole list of a batch, in order, to {@code writer} as a stream read from the database a
+     * chunk at a time, so an export of 20,000 rows needs no more memory than one of 20.
+     */
+    @PreAuthorize(Access.ANY_ROLE)
+    public void withRows(long batchId, Consumer<Stream<NoticeRow>> writer) {
+        batch(batchId);
+        try (Stream<NoticeRow> rows = repository.streamRows(batchId)) {
+            writer.accept(rows);
+        }
+    }
+
+    /** Whether an objection against this result can be lodged now (in notice, within its period). */
+    @PreAuthorize(Access.ANY_ROLE)
+    public boolean isOpenForObjections(long assessmentId) {
+        return repository.noticed(assessmentId).filter(this::openForObjections).isPresent();
+    }
+
+    /** Lodges an objection against a result in notice, during its period; one open objection per person and result. */
+    @PreAuthorize(Access.ANY_ROLE)
+    @Transactional
+    public long lodgeObjection(long assessmentId, String reason) {
+        NoticeRepository.NoticedAssessment noticed = repository.noticed(assessmentId).orElseThrow(NotFoundException::new);
+        if (!openForObjections(noticed)) {
+            throw new PortalException("notice.error.not-open-for-objections");
+        }
+        String text = requiredReason(reason);
+        long me = currentUser.require().userId();
+        if (repository.hasOpenObjectionBy(assessmentId, me)) {
+            throw new PortalException("notice.error.objection-pending");
+        }
+        long objectionId = repository.insertObjection(assessmentId, noticed.batchId(), me, text, now());
+        audit.record(AuditAction.OBJECTION_LODGED, ENTITY, assessmentId, null, Map.of("objection", objectionId, "reason", text));
+        events.publishEvent(new ObjectionLodged(assessmentId, objectionId, me));
+        return objectionId;
+    }
+
+    /** Objections, oldest first; {@code status} null: all. */
+    @PreAuthorize(Access.APPROVER)
+    public List<Objection> objections(ObjectionStatus status, int offset, int limit) {
+        return repository.objections(status, offset, limit);
+    }
+
+    @PreAuthorize(Access.APPROVER)
+    public int countObjections(ObjectionStatus status) {
+        return repository.countObjections(status);
+    }
+
+    /**
+     * Upholds an objection: the decision is reopened (IN_NOTICE → RECOMMENDED, back in the approval queue)
+     * and every open objection against the same result is settled with it.
+     */
+    @PreAuthorize(Access.APPROVER)
+    @Transactional
+    public void uphold(long objectionId, String reason) {
+        Objection objection = openObjection(objectionId);
+        String text = requiredReason(reason);
+        long me = currentUser.require().userId();
+        if (moves.moveAll(List.of(objection.assessmentId()), AssessmentState.IN_NOTICE, AssessmentState.RECOMMENDED,
+                StateMachine.Actor.APPROVER, me, text).isEmpty()) {
+            throw new PortalException("notice.error.overtaken");
+        }
+        repository.decide(NoticeRepository.objectionsAgainst(objection.assessmentId()), ObjectionStatus.UPHELD, me, text, now());
+        audit.record(AuditAction.OBJECTION_UPHELD, ENTITY, objection.assessmentId(), Map.of("state", AssessmentState.IN_NOTICE.name()),
+                Map.of("objection", objectionId, "state", AssessmentState.RECOMMENDED.name(), "reason", text));
+    }
+
+    /** Dismisses an objection with a reason; the result stays in notice. */
+    @PreAuthorize(Access.APPROVER)
+    @Transactional
+    public void dismiss(long objectionId, String reason) {
+        Objection objection = openObjection(objectionId);
+        String text = requiredReason(reason);
+        if (repository.decide(NoticeRepository.objectionId(objectionId), ObjectionStatus.DISMISSED, currentUser.require().userId(),
+                text, now()) == 0) {
+            throw new PortalException("notice.error.overtaken");
+        }
+        audit.record(AuditAction.OBJECTION_DISMISSED, ENTITY, objection.assessmentId(), null,
+                Map.of("objection", objectionId, "reason", text));
+    }
+
+    /** Makes final now what the scheduled job would: results whose notice ended with no open objection. */
+    @PreAuthorize(Access.APPROVER)
+    public int finalizeDue() {
+        return finalizer.finalizeDue();
+    }
+
+    private Objection openObjection(long objectionId) {
+        Objection objection = repository.objection(objectionId).orElseThrow(NotFoundException::new);
+        if (objection.status() != ObjectionStatus.OPEN) {
+            throw new PortalException("notice.error.objection-decided");
+        }
+        return objection;
+    }
+
+    private boolean openForObjections(NoticeRepository.NoticedAssessment noticed) {
+        LocalDate today = today();
+        return noticed.state() == AssessmentState.IN_NOTICE && !today.isBefore(noticed.startsOn()) && !today.isAfter(noticed.endsOn());
+    }
+
+    private static String requiredReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new PortalException("notice.error.reason-required");
+        }
+        if (reason.length() > REASON_MAX) {
+            throw new PortalException("notice.error.reason-too-long", REASON_MAX);
+        }
+        return reason.strip();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(zone.zone()));
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+    }
+}
