@@ -107,6 +107,35 @@ public class AssessmentFixtures {
         return assessmentId;
     }
 
+    /**
+     * A RECOMMENDED assessment of this organisation in this cycle, as a reviewer leaves it: his id, the
+     * recommended star, a review total, and whether the secretary asked for direct grading.
+     */
+    public long recommended(long cycleId, long organizationId, int starAtOpen, int recommendedStar, long reviewerId,
+                            boolean directGrading) {
+        long assessmentId = assessment(cycleId, organizationId, AssessmentState.RECOMMENDED);
+        dsl.update(ASSESSMENT).set(ASSESSMENT.STAR_AT_OPEN, starAtOpen).set(ASSESSMENT.RECOMMENDED_STAR, recommendedStar)
+                .set(ASSESSMENT.APPLIED_STAR, directGrading ? recommendedStar : Math.min(recommendedStar, starAtOpen + 1))
+                .set(ASSESSMENT.DIRECT_GRADING, directGrading)
+                .set(ASSESSMENT.DIRECT_GRADING_REASON, directGrading ? "区级先进基层党组织" : null)
+                .set(ASSESSMENT.REVIEW_TOTAL, java.math.BigDecimal.valueOf(90)).set(ASSESSMENT.REVIEWER_ID, reviewerId)
+                .where(ASSESSMENT.ID.eq(assessmentId)).execute();
+        return assessmentId;
+    }
+
+    /** Sets the cycle's quotas, in percent per star level 1..5 (null: no quota). */
+    public void quotas(long cycleId, Double one, Double two, Double three, Double four, Double five) {
+        dsl.update(ASSESSMENT_CYCLE)
+                .set(ASSESSMENT_CYCLE.QUOTA_1, decimal(one)).set(ASSESSMENT_CYCLE.QUOTA_2, decimal(two))
+                .set(ASSESSMENT_CYCLE.QUOTA_3, decimal(three)).set(ASSESSMENT_CYCLE.QUOTA_4, decimal(four))
+                .set(ASSESSMENT_CYCLE.QUOTA_5, decimal(five))
+                .where(ASSESSMENT_CYCLE.ID.eq(cycleId)).execute();
+    }
+
+    private static java.math.BigDecimal decimal(Double value) {
+        return value == null ? null : java.math.BigDecimal.valueOf(value);
+    }
+
     /** Puts an assessment into a state directly (no move, no event), e.g. SUBMITTED to test what it forbids. */
     public void state(long assessmentId, AssessmentState state) {
         dsl.update(ASSESSMENT).set(ASSESSMENT.STATE, state.name())
