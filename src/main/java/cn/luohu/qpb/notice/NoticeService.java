@@ -133,10 +133,9 @@ public class NoticeService {
     @PreAuthorize(Access.ANY_ROLE)
     @Transactional
     public long lodgeObjection(long assessmentId, String reason) {
-        NoticeRepository.NoticedAssessment noticed = repository.noticed(assessmentId).orElseThrow(NotFoundException::new);
-        if (!openForObjections(noticed)) {
-            throw new PortalException("notice.error.not-open-for-objections");
-        }
+        // a result never published and a forged id get the same answer
+        NoticeRepository.NoticedAssessment noticed = repository.noticed(assessmentId).filter(this::openForObjections)
+                .orElseThrow(() -> new PortalException("notice.error.not-open-for-objections"));
         String text = requiredReason(reason);
         long me = currentUser.require().userId();
         if (repository.hasOpenObjectionBy(assessmentId, me)) {

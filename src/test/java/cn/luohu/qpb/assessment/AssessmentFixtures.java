@@ -10,6 +10,7 @@ import java.util.List;
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT;
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE;
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_ITEM;
+import static cn.luohu.qpb.jooq.Tables.EVIDENCE_FILE;
 import static cn.luohu.qpb.jooq.Tables.ORGANIZATION;
 import static cn.luohu.qpb.jooq.Tables.STANDARD_CATEGORY;
 import static cn.luohu.qpb.jooq.Tables.STANDARD_INDICATOR;
@@ -134,6 +135,25 @@ public class AssessmentFixtures {
 
     private static java.math.BigDecimal decimal(Double value) {
         return value == null ? null : java.math.BigDecimal.valueOf(value);
+    }
+
+    /** Full marks on an indicator, whatever its scoring method. */
+    public static cn.luohu.qpb.standard.IndicatorInput fullMarks(cn.luohu.qpb.standard.IndicatorDefinition indicator) {
+        return switch (indicator.method()) {
+            case CHECK -> cn.luohu.qpb.standard.IndicatorInput.met(true);
+            case SCALE -> new cn.luohu.qpb.standard.IndicatorInput(null, indicator.maxScore(), null);
+            case DEDUCT -> cn.luohu.qpb.standard.IndicatorInput.occurrences(0);
+        };
+    }
+
+    /** A small PDF evidence file on an item, written directly (no upload checks). */
+    public void evidence(long assessmentId, long itemId, long uploaderId) {
+        dsl.insertInto(EVIDENCE_FILE).set(EVIDENCE_FILE.ASSESSMENT_ID, assessmentId).set(EVIDENCE_FILE.ITEM_ID, itemId)
+                .set(EVIDENCE_FILE.FILE_NAME, "记录.pdf").set(EVIDENCE_FILE.CONTENT_TYPE, "application/pdf")
+                .set(EVIDENCE_FILE.SIZE_BYTES, 9L).set(EVIDENCE_FILE.SHA256, "0".repeat(64))
+                .set(EVIDENCE_FILE.CONTENT, "%PDF-1.7\n".getBytes())
+                .set(EVIDENCE_FILE.UPLOADED_BY, uploaderId).set(EVIDENCE_FILE.UPLOADED_AT, java.time.LocalDateTime.now())
+                .execute();
     }
 
     /** Puts an assessment into a state directly (no move, no event), e.g. SUBMITTED to test what it forbids. */

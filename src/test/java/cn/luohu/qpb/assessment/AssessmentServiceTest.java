@@ -3,7 +3,6 @@ package cn.luohu.qpb.assessment;
 import cn.luohu.qpb.base.NotInScopeException;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Role;
-import cn.luohu.qpb.standard.IndicatorDefinition;
 import cn.luohu.qpb.standard.IndicatorInput;
 import cn.luohu.qpb.support.IntegrationTest;
 import cn.luohu.qpb.support.TestData;
@@ -16,7 +15,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,7 +25,6 @@ import java.util.concurrent.Future;
 
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT;
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_ITEM;
-import static cn.luohu.qpb.jooq.Tables.EVIDENCE_FILE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -60,13 +57,6 @@ class AssessmentServiceTest extends IntegrationTest {
         return assessments.sheet(assessmentId).items().get(index);
     }
 
-    private static IndicatorInput full(IndicatorDefinition indicator) {
-        return switch (indicator.method()) {
-            case CHECK -> IndicatorInput.met(true);
-            case SCALE -> new IndicatorInput(null, indicator.maxScore(), null);
-            case DEDUCT -> IndicatorInput.occurrences(0);
-        };
-    }
 
     private String state() {
         return dsl.select(ASSESSMENT.STATE).from(ASSESSMENT).where(ASSESSMENT.ID.eq(assessmentId)).fetchSingle().value1();
@@ -79,14 +69,9 @@ class AssessmentServiceTest extends IntegrationTest {
     /** Fills every item with full marks and adds one evidence file wherever evidence is required. */
     private void fillCompletely() {
         for (SheetItem item : assessments.sheet(assessmentId).items()) {
-            assessments.saveItem(item.itemId(), full(item.indicator()), "已完成", item.rowVersion());
+            assessments.saveItem(item.itemId(), AssessmentFixtures.fullMarks(item.indicator()), "已完成", item.rowVersion());
             if (item.indicator().evidenceRequired()) {
-                dsl.insertInto(EVIDENCE_FILE).set(EVIDENCE_FILE.ASSESSMENT_ID, assessmentId).set(EVIDENCE_FILE.ITEM_ID, item.itemId())
-                        .set(EVIDENCE_FILE.FILE_NAME, "记录.pdf").set(EVIDENCE_FILE.CONTENT_TYPE, "application/pdf")
-                        .set(EVIDENCE_FILE.SIZE_BYTES, 9L).set(EVIDENCE_FILE.SHA256, "0".repeat(64))
-                        .set(EVIDENCE_FILE.CONTENT, "%PDF-1.7\n".getBytes())
-                        .set(EVIDENCE_FILE.UPLOADED_BY, data.userId(secretary)).set(EVIDENCE_FILE.UPLOADED_AT, LocalDateTime.now())
-                        .execute();
+                new AssessmentFixtures(dsl).evidence(assessmentId, item.itemId(), data.userId(secretary));
             }
         }
     }
@@ -97,11 +82,11 @@ class AssessmentServiceTest extends IntegrationTest {
         assertEquals(dsl.fetchCount(ASSESSMENT_ITEM, ASSESSMENT_ITEM.ASSESSMENT_ID.eq(assessmentId)), sheet.items().size());
         assertEquals(AssessmentState.NOT_STARTED, sheet.header().state());
         SheetItem first = sheet.items().getFirst();
-        SavedItem saved = assessments.saveItem(first.itemId(), full(first.indicator()), "说明", first.rowVersion());
+        SavedItem saved = assessments.saveItem(first.itemId(), AssessmentFixtures.fullMarks(first.indicator()), "说明", first.rowVersion());
         assertEquals(first.rowVersion() + 1, saved.itemVersion());
         assertEquals(assessments.sheet(assessmentId).header().rowVersion(), saved.assessmentVersion(), "started: a new version");
         assertEquals("DRAFT", state());
-        assertEquals(full(first.indicator()).met(), item(0).input().met());
+        assertEquals(AssessmentFixtures.fullMarks(first.indicator()).met(), item(0).input().met());
         assertEquals(List.of(AssessmentState.DRAFT), assessments.timeline(assessmentId).stream().map(TimelineEntry::to).toList());
     }
 
@@ -119,7 +104,7 @@ class AssessmentServiceTest extends IntegrationTest {
     @Test
     void aSaveFromASecondTabWithAnOldVersionIsRefused() {
         SheetItem first = item(0);
-        assessments.saveItem(first.itemId(), full(first.indicator()), "第一个窗口", first.rowVersion());
+        assessments.saveItem(first.itemId(), AssessmentFixtures.fullMarks(first.indicator()), "第一个窗口", first.rowVersion());
         assertEquals("assessment.error.saved-elsewhere",
                 refusal(() -> assessments.saveItem(first.itemId(), null, "第二个窗口", first.rowVersion())));
         assertEquals("第一个窗口", item(0).explanation());

@@ -3,7 +3,6 @@ package cn.luohu.qpb.assessment;
 import cn.luohu.qpb.base.NotInScopeException;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Role;
-import cn.luohu.qpb.standard.IndicatorDefinition;
 import cn.luohu.qpb.standard.IndicatorInput;
 import cn.luohu.qpb.support.IntegrationTest;
 import org.jooq.DSLContext;
@@ -70,19 +69,11 @@ class ReviewServiceTest extends IntegrationTest {
         return assertThrows(PortalException.class, action::run).messageKey();
     }
 
-    private static IndicatorInput full(IndicatorDefinition indicator) {
-        return switch (indicator.method()) {
-            case CHECK -> IndicatorInput.met(true);
-            case SCALE -> new IndicatorInput(null, indicator.maxScore(), null);
-            case DEDUCT -> IndicatorInput.occurrences(0);
-        };
-    }
-
     /** Reviews every item with full marks, except the given indicator code, which gets this input. */
     private void reviewAll(String exceptCode, IndicatorInput exceptInput) {
         ReviewSheet sheet = reviews.sheet(assessmentId);
         for (SheetItem item : sheet.sheet().items()) {
-            IndicatorInput input = item.indicator().code().equals(exceptCode) ? exceptInput : full(item.indicator());
+            IndicatorInput input = item.indicator().code().equals(exceptCode) ? exceptInput : AssessmentFixtures.fullMarks(item.indicator());
             reviews.saveReviewItem(item.itemId(), input, null, sheet.entry(item.itemId()).version());
         }
     }
@@ -165,10 +156,10 @@ class ReviewServiceTest extends IntegrationTest {
         IndicatorInput wrong = item.indicator().method() == cn.luohu.qpb.standard.ScoringMethod.CHECK
                 ? IndicatorInput.occurrences(1) : IndicatorInput.met(true);
         assertEquals("scoring.problem.WRONG_INPUT", refusal(() -> reviews.saveReviewItem(item.itemId(), wrong, null, 0)));
-        int version = reviews.saveReviewItem(item.itemId(), full(item.indicator()), "材料齐全", 0);
+        int version = reviews.saveReviewItem(item.itemId(), AssessmentFixtures.fullMarks(item.indicator()), "材料齐全", 0);
         assertEquals(1, version);
         assertEquals("review.error.saved-elsewhere",
-                refusal(() -> reviews.saveReviewItem(item.itemId(), full(item.indicator()), null, 0)));
+                refusal(() -> reviews.saveReviewItem(item.itemId(), AssessmentFixtures.fullMarks(item.indicator()), null, 0)));
         assertEquals("材料齐全", reviews.sheet(assessmentId).entry(item.itemId()).comment());
     }
 
