@@ -50,6 +50,10 @@ class NoticeRepository {
                 .orderBy(ASSESSMENT.ID).fetch(ASSESSMENT.ID);
     }
 
+    int countApproved(long cycleId) {
+        return dsl.fetchCount(ASSESSMENT, ASSESSMENT.CYCLE_ID.eq(cycleId).and(ASSESSMENT.STATE.eq(AssessmentState.APPROVED.name())));
+    }
+
     Optional<Integer> noticeDays(long cycleId) {
         return dsl.select(ASSESSMENT_CYCLE.NOTICE_DAYS).from(ASSESSMENT_CYCLE).where(ASSESSMENT_CYCLE.ID.eq(cycleId))
                 .fetchOptional(ASSESSMENT_CYCLE.NOTICE_DAYS);

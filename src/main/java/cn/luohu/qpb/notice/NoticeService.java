@@ -100,6 +100,21 @@ public class NoticeService {
         return repository.batch(batchId).orElseThrow(NotFoundException::new);
     }
 
+    /** Where the batch stands today. */
+    @PreAuthorize(Access.ANY_ROLE)
+    public NoticePhase phase(NoticeBatch batch) {
+        if (batch.finalizedAt() != null) {
+            return NoticePhase.FINALIZED;
+        }
+        return today().isAfter(batch.endsOn()) ? NoticePhase.ENDED : NoticePhase.RUNNING;
+    }
+
+    /** How many approved results of the cycle wait to be published. */
+    @PreAuthorize(Access.APPROVER)
+    public int countApproved(long cycleId) {
+        return repository.countApproved(cycleId);
+    }
+
     /** A page of a batch's list, by committee and organisation code. */
     @PreAuthorize(Access.ANY_ROLE)
     public List<NoticeRow> rows(long batchId, int offset, int limit) {
