@@ -116,7 +116,7 @@ public class AssessmentService {
         if (!repository.saveItem(itemId, input, explanation, rowVersion, now())) {
             throw new PortalException("assessment.error.saved-elsewhere");
         }
-        start(assessment);
+        moves.start(assessment, currentUser.require().userId());
         return new SavedItem(repository.itemVersion(itemId), repository.ref(assessmentId).orElseThrow().rowVersion());
     }
 
@@ -144,7 +144,7 @@ public class AssessmentService {
         if (!repository.saveApplication(assessmentId, appliedStar, directGrading, reason, rowVersion, now())) {
             throw new PortalException("assessment.error.saved-elsewhere");
         }
-        start(repository.ref(assessmentId).orElseThrow());
+        moves.start(repository.ref(assessmentId).orElseThrow(), currentUser.require().userId());
         return repository.ref(assessmentId).orElseThrow().rowVersion();
     }
 
@@ -191,14 +191,6 @@ public class AssessmentService {
             gaps.add(new SubmissionGap("assessment.gap.no-applied-star", null));
         }
         return gaps;
-    }
-
-    /** The first save of anything starts the assessment: NOT_STARTED → DRAFT, once. */
-    private void start(AssessmentRef assessment) {
-        if (assessment.state() == AssessmentState.NOT_STARTED) {
-            // losing this race only means another save started it first
-            moves.tryMove(assessment, AssessmentState.DRAFT, StateMachine.Actor.SECRETARY, currentUser.require().userId(), null);
-        }
     }
 
     private LocalDate today() {
