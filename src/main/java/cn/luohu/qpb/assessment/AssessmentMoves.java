@@ -51,6 +51,18 @@ public class AssessmentMoves {
     }
 
     /**
+     * The first change of anything by its secretary (an entry, the star applied for, an evidence file) starts
+     * the assessment: NOT_STARTED → DRAFT, once.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void start(AssessmentRef assessment, long secretaryId) {
+        if (assessment.state() == AssessmentState.NOT_STARTED) {
+            // losing this race only means another change started it first
+            tryMove(assessment, AssessmentState.DRAFT, StateMachine.Actor.SECRETARY, secretaryId, null);
+        }
+    }
+
+    /**
      * Moves every listed assessment that is still in {@code from}, set-based; returns the ids that moved
      * (the others were moved by someone else meanwhile).
      */

@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT;
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_EVENT;
+import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_SCORE_CHANGE;
 import static cn.luohu.qpb.jooq.Tables.AUDIT_EVENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,6 +35,8 @@ class ReviewServiceTest extends IntegrationTest {
 
     @Autowired
     private ReviewService reviews;
+    @Autowired
+    private AssessmentService assessments;
     @Autowired
     private DSLContext dsl;
 
@@ -229,5 +232,38 @@ class ReviewServiceTest extends IntegrationTest {
         }
         assertEquals("UNDER_REVIEW", state());
         assertEquals(1, dsl.fetchCount(ASSESSMENT_EVENT, ASSESSMENT_EVENT.ASSESSMENT_ID.eq(assessmentId)));
+    }
+
+    @Test
+    void theReviewersScoreChangesAreRecordedOnTheReviewSideOnlyWhenThePointsChange() {
+        reviews.startReview(assessmentId);
+        SheetItem item = reviews.sheet(assessmentId).sheet().items().stream()
+                .filter(i -> i.indicator().method() == cn.luohu.qpb.standard.ScoringMethod.SCALE).findFirst().orElseThrow();
+        int version = reviews.saveReviewItem(item.itemId(), IndicatorInput.score("2"), null, 0);
+        version = reviews.saveReviewItem(item.itemId(), IndicatorInput.score("2.0"), "只改意见", version);
+        version = reviews.saveReviewItem(item.itemId(), IndicatorInput.score("2"), "又改意见", version);
+        reviews.saveReviewItem(item.itemId(), IndicatorInput.score("1.5"), "又改意见", version);
+
+        var rows = dsl.selectFrom(ASSESSMENT_SCORE_CHANGE).where(ASSESSMENT_SCORE_CHANGE.ASSESSMENT_ID.eq(assessmentId))
+                .orderBy(ASSESSMENT_SCORE_CHANGE.ID).fetch();
+        assertEquals(2, rows.size(), rows.toString());
+        assertEquals(List.of("REVIEW", "REVIEW"), rows.map(r -> r.getSide()));
+        assertNull(rows.get(0).getPointsBefore());
+        assertEquals(0, new java.math.BigDecimal("2").compareTo(rows.get(0).getPointsAfter()));
+        assertEquals(0, new java.math.BigDecimal("2").compareTo(rows.get(1).getPointsBefore()));
+        assertEquals(0, new java.math.BigDecimal("1.5").compareTo(rows.get(1).getPointsAfter()));
+        assertEquals(data.userId(reviewer), rows.get(1).getActorId());
+        assertEquals(item.itemId(), rows.get(1).getItemId());
+
+        // typed within a minute: one entry in the timeline, from the first points to the last
+        List<TimelineEntry.ScoreChange> entries = assessments.timeline(assessmentId).stream()
+                .filter(TimelineEntry.ScoreChange.class::isInstance).map(TimelineEntry.ScoreChange.class::cast).toList();
+        assertEquals(1, entries.size(), entries.toString());
+        TimelineEntry.ScoreChange entry = entries.getFirst();
+        assertEquals(ScoreSide.REVIEW, entry.side());
+        assertEquals(item.indicator().code(), entry.indicatorCode());
+        assertNull(entry.before());
+        assertEquals(0, new java.math.BigDecimal("1.5").compareTo(entry.after()));
+        assertTrue(entry.actorName().endsWith(reviewer), entry.actorName());
     }
 }
