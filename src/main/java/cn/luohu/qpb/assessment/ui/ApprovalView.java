@@ -3,6 +3,7 @@ package cn.luohu.qpb.assessment.ui;
 import cn.luohu.qpb.assessment.ApprovalCase;
 import cn.luohu.qpb.assessment.ApprovalService;
 import cn.luohu.qpb.assessment.AssessmentHeader;
+import cn.luohu.qpb.assessment.AssessmentService;
 import cn.luohu.qpb.assessment.AssessmentState;
 import cn.luohu.qpb.assessment.EvidenceService;
 import cn.luohu.qpb.assessment.ReviewEntry;
@@ -46,20 +47,22 @@ import java.util.stream.IntStream;
  * One recommendation before district staff: the facts, the self and review score of every indicator side
  * by side (the evidence one click away in the row's details), the review total, then the decision:
  * approve at the recommended star or a lower one (deciding a direct-grading request explicitly), or
- * reject it back to the reviewer with a comment.
+ * reject it back to the reviewer with a comment. Its whole timeline is below.
  */
 @Route("approvals/:id")
 @RolesAllowed(Role.Names.APPROVER)
 public class ApprovalView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient ApprovalService approvals;
+    private final transient AssessmentService assessments;
     private final transient EvidenceService evidence;
     private final transient DisplayZone zone;
     private long id;
     private String title = "";
 
-    public ApprovalView(ApprovalService approvals, EvidenceService evidence, DisplayZone zone) {
+    public ApprovalView(ApprovalService approvals, AssessmentService assessments, EvidenceService evidence, DisplayZone zone) {
         this.approvals = approvals;
+        this.assessments = assessments;
         this.evidence = evidence;
         this.zone = zone;
         addClassName("qpb-page");
@@ -101,9 +104,18 @@ public class ApprovalView extends VerticalLayout implements BeforeEnterObserver,
         }
         ScoreSummary review = new ScoreSummary();
         review.setId("approval-review-summary");
-        ScoringResult reviewScore = sheet.reviewScore();
-        review.show(reviewScore);
-        add(new H3(getTranslation("review.total")), review, new H3(getTranslation("approval.items")), items(sheet, reviewScore));
+        add(new H3(getTranslation("review.total")), review);
+        if (sheet.sheet().items().isEmpty()) { // a standard without indicators cannot be scored
+            review.showEmpty();
+        } else {
+            ScoringResult reviewScore = sheet.reviewScore();
+            review.show(reviewScore);
+            add(new H3(getTranslation("approval.items")), items(sheet, reviewScore));
+        }
+        AssessmentTimeline timeline = new AssessmentTimeline(zone);
+        timeline.setId("approval-timeline");
+        timeline.show(assessments.timeline(id));
+        add(new H3(getTranslation("assessment.timeline")), timeline);
     }
 
     /** The review's outcome and where the decision stands. */
