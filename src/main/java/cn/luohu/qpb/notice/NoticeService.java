@@ -11,17 +11,22 @@ import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Access;
 import cn.luohu.qpb.base.security.CurrentUser;
 import cn.luohu.qpb.base.time.DisplayZone;
+import com.vaadin.flow.i18n.I18NProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -45,17 +50,19 @@ public class NoticeService {
     private final CurrentUser currentUser;
     private final AuditService audit;
     private final ApplicationEventPublisher events;
+    private final I18NProvider i18n;
     private final Clock clock;
     private final DisplayZone zone;
 
     NoticeService(NoticeRepository repository, AssessmentMoves moves, NoticeFinalizer finalizer, CurrentUser currentUser,
-                  AuditService audit, ApplicationEventPublisher events, Clock clock, DisplayZone zone) {
+                  AuditService audit, ApplicationEventPublisher events, I18NProvider i18n, Clock clock, DisplayZone zone) {
         this.repository = repository;
         this.moves = moves;
         this.finalizer = finalizer;
         this.currentUser = currentUser;
         this.audit = audit;
         this.events = events;
+        this.i18n = i18n;
         this.clock = clock;
         this.zone = zone;
     }
@@ -136,6 +143,42 @@ public class NoticeService {
         try (Stream<NoticeRow> rows = repository.streamRows(batchId)) {
             writer.accept(rows);
         }
+    }
+
+    /** The whole list of a batch as an .xlsx workbook in the reader's language, written in constant memory. */
+    @PreAuthorize(Access.ANY_ROLE)
+    public void exportWorkbook(long batchId, Locale locale, OutputStream out) throws IOException {
+        NoticeBatch batch = batch(batchId);
+        export(batchId, rows -> NoticeWorkbook.write(batch, rows, translator(locale), out));
+    }
+
+    /** The whole list of a batch as an A4 PDF in the reader's language. */
+    @PreAuthorize(Access.ANY_ROLE)
+    public void exportPdf(long batchId, Locale locale, OutputStream out) throws IOException {
+        NoticeBatch batch = batch(batchId);
+        export(batchId, rows -> NoticePdf.write(batch, rows, translator(locale), out));
+    }
+
+    /** The file name of an export, e.g. 2026年度星级评定公示名单.xlsx. */
+    @PreAuthorize(Access.ANY_ROLE)
+    public String exportFileName(long batchId, Locale locale, boolean pdf) {
+        NoticeBatch batch = batch(batchId);
+        return pdf ? NoticePdf.fileName(batch, translator(locale)) : NoticeWorkbook.fileName(batch, translator(locale));
+    }
+
+    /** A writer of a whole list that may fail writing. */
+    private interface ListWriter {
+        void write(Stream<NoticeRow> rows) throws IOException;
+    }
+
+    private void export(long batchId, ListWriter writer) throws IOException {
+        try (Stream<NoticeRow> rows = repository.streamRows(batchId)) {
+            writer.write(rows);
+        }
+    }
+
+    private BiFunction<String, Object[], String> translator(Locale locale) {
+        return (key, args) -> i18n.getTranslation(key, locale, args);
     }
 
     /** Whether an objection against this result can be lodged now (in notice, within its period). */

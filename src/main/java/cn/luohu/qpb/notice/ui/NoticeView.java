@@ -9,7 +9,9 @@ import cn.luohu.qpb.base.ui.SuccessToast;
 import cn.luohu.qpb.notice.NoticeBatch;
 import cn.luohu.qpb.notice.NoticePhase;
 import cn.luohu.qpb.notice.NoticeRow;
+import cn.luohu.qpb.notice.NoticePdf;
 import cn.luohu.qpb.notice.NoticeService;
+import cn.luohu.qpb.notice.NoticeWorkbook;
 import cn.luohu.qpb.organization.StarChangeKind;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -31,7 +33,10 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
+
+import java.util.Locale;
 
 /**
  * One public notice: its period and where it stands, and the list (organisation, committee, old and new
@@ -83,9 +88,28 @@ public class NoticeView extends VerticalLayout implements BeforeEnterObserver, H
         print.setTarget(AnchorTarget.BLANK);
         print.setId("notice-print");
         print.addComponentAsFirst(VaadinIcon.PRINT.create());
-        HorizontalLayout toolbar = new HorizontalLayout(print);
+        Anchor workbook = export(false, "notice-export-xlsx", "notice.export.xlsx", VaadinIcon.FILE_TABLE);
+        Anchor pdf = export(true, "notice-export-pdf", "notice.export.pdf", VaadinIcon.FILE_TEXT_O);
+        HorizontalLayout toolbar = new HorizontalLayout(print, workbook, pdf);
         toolbar.setId("notice-toolbar");
         return toolbar;
+    }
+
+    /** A download of the whole list, in the reader's language, streamed from the database. */
+    private Anchor export(boolean asPdf, String anchorId, String labelKey, VaadinIcon icon) {
+        Locale locale = getLocale();
+        Anchor anchor = new Anchor((DownloadHandler) event -> {
+            event.setFileName(notices.exportFileName(id, locale, asPdf));
+            event.setContentType(asPdf ? NoticePdf.CONTENT_TYPE : NoticeWorkbook.CONTENT_TYPE);
+            if (asPdf) {
+                notices.exportPdf(id, locale, event.getOutputStream());
+            } else {
+                notices.exportWorkbook(id, locale, event.getOutputStream());
+            }
+        }, getTranslation(labelKey));
+        anchor.setId(anchorId);
+        anchor.addComponentAsFirst(icon.create());
+        return anchor;
     }
 
     private Grid<NoticeRow> list(boolean running) {
