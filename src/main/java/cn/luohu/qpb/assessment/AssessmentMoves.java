@@ -17,7 +17,7 @@ import java.util.List;
  * the timeline gets its event, and {@link AssessmentsMoved} is published in the same transaction.
  */
 @Component
-class AssessmentMoves {
+public class AssessmentMoves {
 
     private final AssessmentRepository repository;
     private final ApplicationEventPublisher events;
@@ -51,11 +51,23 @@ class AssessmentMoves {
     }
 
     /**
+     * The first change of anything by its secretary (an entry, the star applied for, an evidence file) starts
+     * the assessment: NOT_STARTED → DRAFT, once.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void start(AssessmentRef assessment, long secretaryId) {
+        if (assessment.state() == AssessmentState.NOT_STARTED) {
+            // losing this race only means another change started it first
+            tryMove(assessment, AssessmentState.DRAFT, StateMachine.Actor.SECRETARY, secretaryId, null);
+        }
+    }
+
+    /**
      * Moves every listed assessment that is still in {@code from}, set-based; returns the ids that moved
      * (the others were moved by someone else meanwhile).
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    List<Long> moveAll(List<Long> ids, AssessmentState from, AssessmentState to, StateMachine.Actor actor, Long actorId,
+    public List<Long> moveAll(List<Long> ids, AssessmentState from, AssessmentState to, StateMachine.Actor actor, Long actorId,
                        String comment) {
         StateMachine.check(from, to, actor, comment);
         String stripped = strip(comment);

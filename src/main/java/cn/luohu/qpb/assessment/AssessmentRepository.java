@@ -24,6 +24,7 @@ import static cn.luohu.qpb.jooq.Tables.ASSESSMENT;
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE;
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_EVENT;
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_ITEM;
+import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_SCORE_CHANGE;
 import static cn.luohu.qpb.jooq.Tables.EVIDENCE_FILE;
 import static cn.luohu.qpb.jooq.Tables.ORGANIZATION;
 import static cn.luohu.qpb.jooq.Tables.STANDARD_DIMENSION;
@@ -111,16 +112,20 @@ class AssessmentRepository {
         return new AssessmentSheet(header, dimensions);
     }
 
-    /** The assessment an item belongs to. */
-    Optional<Long> assessmentOfItem(long itemId) {
-        return dsl.select(ASSESSMENT_ITEM.ASSESSMENT_ID).from(ASSESSMENT_ITEM).where(ASSESSMENT_ITEM.ID.eq(itemId))
-                .fetchOptional(r -> r.value1());
-    }
-
-    Optional<IndicatorDefinition> indicatorOfItem(long itemId) {
-        return dsl.select(STANDARD_INDICATOR.asterisk()).from(ASSESSMENT_ITEM)
+    /** An item with its assessment, indicator and both sides' entries, in one statement (a save's first). */
+    Optional<ItemEntries> itemEntries(long itemId) {
+        return dsl.select(ASSESSMENT_ITEM.ASSESSMENT_ID, ASSESSMENT_ITEM.MET, ASSESSMENT_ITEM.SCORE, ASSESSMENT_ITEM.OCCURRENCES,
+                        ASSESSMENT_ITEM.ROW_VERSION, ASSESSMENT_ITEM.REVIEW_MET, ASSESSMENT_ITEM.REVIEW_SCORE,
+                        ASSESSMENT_ITEM.REVIEW_OCCURRENCES, ASSESSMENT_ITEM.REVIEW_VERSION, STANDARD_INDICATOR.asterisk())
+                .from(ASSESSMENT_ITEM)
                 .join(STANDARD_INDICATOR).on(STANDARD_INDICATOR.ID.eq(ASSESSMENT_ITEM.INDICATOR_ID))
-                .where(ASSESSMENT_ITEM.ID.eq(itemId)).fetchOptional(AssessmentRepository::indicator);
+                .where(ASSESSMENT_ITEM.ID.eq(itemId))
+                .fetchOptional(r -> new ItemEntries(itemId, r.get(ASSESSMENT_ITEM.ASSESSMENT_ID), indicator(r),
+                        input(r.get(ASSESSMENT_ITEM.MET), r.get(ASSESSMENT_ITEM.SCORE), r.get(ASSESSMENT_ITEM.OCCURRENCES)),
+                        r.get(ASSESSMENT_ITEM.ROW_VERSION),
+                        input(r.get(ASSESSMENT_ITEM.REVIEW_MET), r.get(ASSESSMENT_ITEM.REVIEW_SCORE),
+                                r.get(ASSESSMENT_ITEM.REVIEW_OCCURRENCES)),
+                        r.get(ASSESSMENT_ITEM.REVIEW_VERSION)));
     }
 
     /** Saves an item if nobody saved it since {@code rowVersion}; false when someone did. */
@@ -204,14 +209,38 @@ class AssessmentRepository {
                 .where(ASSESSMENT.ID.eq(id)).execute();
     }
 
-    List<TimelineEntry> timeline(long id) {
+    List<TimelineEntry.Move> moves(long id) {
         return dsl.select(ASSESSMENT_EVENT.FROM_STATE, ASSESSMENT_EVENT.TO_STATE, APP_USER.DISPLAY_NAME, ASSESSMENT_EVENT.COMMENT,
                         ASSESSMENT_EVENT.OCCURRED_AT)
                 .from(ASSESSMENT_EVENT).leftJoin(APP_USER).on(APP_USER.ID.eq(ASSESSMENT_EVENT.ACTOR_ID))
                 .where(ASSESSMENT_EVENT.ASSESSMENT_ID.eq(id))
                 .orderBy(ASSESSMENT_EVENT.OCCURRED_AT, ASSESSMENT_EVENT.ID)
-                .fetch(r -> new TimelineEntry(r.value1() == null ? null : AssessmentState.valueOf(r.value1()),
+                .fetch(r -> new TimelineEntry.Move(r.value1() == null ? null : AssessmentState.valueOf(r.value1()),
                         AssessmentState.valueOf(r.value2()), r.value3(), r.value4(), r.value5()));
+    }
+
+    void recordScoreChange(long assessmentId, long itemId, ScoreSide side, BigDecimal before, BigDecimal after, long actorId,
+                           LocalDateTime now) {
+        dsl.insertInto(ASSESSMENT_SCORE_CHANGE)
+                .set(ASSESSMENT_SCORE_CHANGE.ASSESSMENT_ID, assessmentId).set(ASSESSMENT_SCORE_CHANGE.ITEM_ID, itemId)
+                .set(ASSESSMENT_SCORE_CHANGE.SIDE, side.name())
+                .set(ASSESSMENT_SCORE_CHANGE.POINTS_BEFORE, before).set(ASSESSMENT_SCORE_CHANGE.POINTS_AFTER, after)
+                .set(ASSESSMENT_SCORE_CHANGE.ACTOR_ID, actorId).set(ASSESSMENT_SCORE_CHANGE.CHANGED_AT, now)
+                .execute();
+    }
+
+    List<ScoreChangeRow> scoreChanges(long id) {
+        return dsl.select(ASSESSMENT_SCORE_CHANGE.ITEM_ID, STANDARD_INDICATOR.CODE, STANDARD_INDICATOR.TITLE,
+                        ASSESSMENT_SCORE_CHANGE.SIDE, ASSESSMENT_SCORE_CHANGE.POINTS_BEFORE, ASSESSMENT_SCORE_CHANGE.POINTS_AFTER,
+                        ASSESSMENT_SCORE_CHANGE.ACTOR_ID, APP_USER.DISPLAY_NAME, ASSESSMENT_SCORE_CHANGE.CHANGED_AT)
+                .from(ASSESSMENT_SCORE_CHANGE)
+                .join(ASSESSMENT_ITEM).on(ASSESSMENT_ITEM.ID.eq(ASSESSMENT_SCORE_CHANGE.ITEM_ID))
+                .join(STANDARD_INDICATOR).on(STANDARD_INDICATOR.ID.eq(ASSESSMENT_ITEM.INDICATOR_ID))
+                .join(APP_USER).on(APP_USER.ID.eq(ASSESSMENT_SCORE_CHANGE.ACTOR_ID))
+                .where(ASSESSMENT_SCORE_CHANGE.ASSESSMENT_ID.eq(id))
+                .orderBy(ASSESSMENT_SCORE_CHANGE.CHANGED_AT, ASSESSMENT_SCORE_CHANGE.ID)
+                .fetch(r -> new ScoreChangeRow(r.value1(), r.value2(), r.value3(), ScoreSide.valueOf(r.value4()), r.value5(),
+                        r.value6(), r.value7(), r.value8(), r.value9()));
     }
 
     private static IndicatorInput input(Boolean met, BigDecimal score, Integer occurrences) {

@@ -41,16 +41,18 @@ public class AssessmentService {
 
     private final AssessmentRepository repository;
     private final AssessmentMoves moves;
+    private final ScoreChanges scoreChanges;
     private final AssessmentAccess access;
     private final CurrentUser currentUser;
     private final AuditService audit;
     private final Clock clock;
     private final DisplayZone zone;
 
-    AssessmentService(AssessmentRepository repository, AssessmentMoves moves, AssessmentAccess access, CurrentUser currentUser, AuditService audit,
-                      Clock clock, DisplayZone zone) {
+    AssessmentService(AssessmentRepository repository, AssessmentMoves moves, ScoreChanges scoreChanges, AssessmentAccess access,
+                      CurrentUser currentUser, AuditService audit, Clock clock, DisplayZone zone) {
         this.repository = repository;
         this.moves = moves;
+        this.scoreChanges = scoreChanges;
         this.access = access;
         this.currentUser = currentUser;
         this.audit = audit;
@@ -77,10 +79,11 @@ public class AssessmentService {
         return repository.sheet(assessmentId);
     }
 
+    /** Its moves and score changes, oldest first (see {@link Timeline}), for anyone who may see it. */
     @PreAuthorize(Access.ANY_ROLE)
     public List<TimelineEntry> timeline(long assessmentId) {
         access.visible(assessmentId);
-        return repository.timeline(assessmentId);
+        return Timeline.of(repository.moves(assessmentId), repository.scoreChanges(assessmentId));
     }
 
     /** Whether the caller may still change this assessment (her own, in an editable state). */
@@ -101,9 +104,9 @@ public class AssessmentService {
     @PreAuthorize(Access.SECRETARY)
     @Transactional
     public SavedItem saveItem(long itemId, IndicatorInput input, String explanation, int rowVersion) {
-        long assessmentId = repository.assessmentOfItem(itemId).orElseThrow(NotInScopeException::new);
-        AssessmentRef assessment = access.editableBySecretary(assessmentId);
-        IndicatorDefinition indicator = repository.indicatorOfItem(itemId).orElseThrow(NotInScopeException::new);
+        ItemEntries item = repository.itemEntries(itemId).orElseThrow(NotInScopeException::new);
+        AssessmentRef assessment = access.editableBySecretary(item.assessmentId());
+        IndicatorDefinition indicator = item.indicator();
         if (input != null) {
             ScoreProblem.Kind problem = Scoring.problemOf(indicator.rule(), input);
             if (problem != null) {
@@ -113,11 +116,14 @@ public class AssessmentService {
         if (explanation != null && explanation.length() > EXPLANATION_MAX) {
             throw new PortalException("assessment.error.explanation-too-long", EXPLANATION_MAX);
         }
-        if (!repository.saveItem(itemId, input, explanation, rowVersion, now())) {
+        // the entry read above is the one this save replaces only at the same version: the update checks it again
+        if (item.selfVersion() != rowVersion || !repository.saveItem(itemId, input, explanation, rowVersion, now())) {
             throw new PortalException("assessment.error.saved-elsewhere");
         }
-        start(assessment);
-        return new SavedItem(repository.itemVersion(itemId), repository.ref(assessmentId).orElseThrow().rowVersion());
+        long secretaryId = currentUser.require().userId();
+        moves.start(assessment, secretaryId);
+        scoreChanges.record(item, ScoreSide.SELF, input, secretaryId);
+        return new SavedItem(repository.itemVersion(itemId), repository.ref(item.assessmentId()).orElseThrow().rowVersion());
     }
 
     /**
@@ -144,7 +150,7 @@ public class AssessmentService {
         if (!repository.saveApplication(assessmentId, appliedStar, directGrading, reason, rowVersion, now())) {
             throw new PortalException("assessment.error.saved-elsewhere");
         }
-        start(repository.ref(assessmentId).orElseThrow());
+        moves.start(repository.ref(assessmentId).orElseThrow(), currentUser.require().userId());
         return repository.ref(assessmentId).orElseThrow().rowVersion();
     }
 
@@ -191,14 +197,6 @@ public class AssessmentService {
             gaps.add(new SubmissionGap("assessment.gap.no-applied-star", null));
         }
         return gaps;
-    }
-
-    /** The first save of anything starts the assessment: NOT_STARTED → DRAFT, once. */
-    private void start(AssessmentRef assessment) {
-        if (assessment.state() == AssessmentState.NOT_STARTED) {
-            // losing this race only means another save started it first
-            moves.tryMove(assessment, AssessmentState.DRAFT, StateMachine.Actor.SECRETARY, currentUser.require().userId(), null);
-        }
     }
 
     private LocalDate today() {

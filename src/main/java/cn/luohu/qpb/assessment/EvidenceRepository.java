@@ -36,14 +36,16 @@ class EvidenceRepository {
     }
 
     /**
-     * The assessment an item belongs to, share-locked with the item until the transaction ends. Run first in
-     * an upload's transaction, it makes a move of the assessment (an update of its row, e.g. submitting it)
+     * The assessment an item belongs to, locked with the item until the transaction ends. Run first in an
+     * upload's transaction, it makes a move of the assessment (an update of its row, e.g. submitting it)
      * wait for the upload, and lets the upload see any move committed before it: a file cannot slip into an
-     * assessment that was submitted while it was being checked.
+     * assessment that was submitted while it was being checked. Locked for update, not shared: the upload
+     * may start the assessment (an update of its row), and two uploads holding a shared lock would deadlock
+     * upgrading it.
      */
     Optional<Long> lockAssessmentOfItem(long itemId) {
         return dsl.select(ASSESSMENT.ID).from(ASSESSMENT_ITEM).join(ASSESSMENT).on(ASSESSMENT.ID.eq(ASSESSMENT_ITEM.ASSESSMENT_ID))
-                .where(ASSESSMENT_ITEM.ID.eq(itemId)).forShare().fetchOptional(r -> r.value1());
+                .where(ASSESSMENT_ITEM.ID.eq(itemId)).forUpdate().fetchOptional(r -> r.value1());
     }
 
     /** The assessment a file belongs to, locked with the file until the transaction ends (as for an upload). */

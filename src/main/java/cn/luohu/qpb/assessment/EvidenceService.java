@@ -38,18 +38,20 @@ public class EvidenceService {
 
     private final EvidenceRepository repository;
     private final AssessmentAccess access;
+    private final AssessmentMoves moves;
     private final CurrentUser currentUser;
     private final AuditService audit;
     private final Clock clock;
     private final long maxBytes;
 
-    EvidenceService(EvidenceRepository repository, AssessmentAccess access, CurrentUser currentUser, AuditService audit,
-                    Clock clock, @Value("${qpb.evidence.max-bytes:20MB}") DataSize maxBytes) {
+    EvidenceService(EvidenceRepository repository, AssessmentAccess access, AssessmentMoves moves, CurrentUser currentUser,
+                    AuditService audit, Clock clock, @Value("${qpb.evidence.max-bytes:20MB}") DataSize maxBytes) {
         if (maxBytes.toBytes() <= 0 || maxBytes.toBytes() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("qpb.evidence.max-bytes must be between 1 byte and 2 GB: " + maxBytes);
         }
         this.repository = repository;
         this.access = access;
+        this.moves = moves;
         this.currentUser = currentUser;
         this.audit = audit;
         this.clock = clock;
@@ -64,18 +66,21 @@ public class EvidenceService {
 
     /**
      * Stores a file as evidence for one indicator of the caller's own, still editable, self-assessment;
-     * refuses it with a message the secretary can act on when it breaks a rule.
+     * refuses it with a message the secretary can act on when it breaks a rule. Like a first entry, a first
+     * file starts the assessment.
      */
     @PreAuthorize(Access.ANY_ROLE)
     @Transactional
     public EvidenceFile upload(long itemId, String fileName, byte[] content) {
         long assessmentId = repository.lockAssessmentOfItem(itemId).orElseThrow(NotInScopeException::new);
-        access.editableBySecretary(assessmentId);
+        AssessmentRef assessment = access.editableBySecretary(assessmentId);
         String name = EvidenceChecks.sanitizeFileName(fileName);
         EvidenceType type = EvidenceChecks.check(name, content == null ? new byte[0] : content, maxBytes);
         String sha256 = EvidenceChecks.sha256(content);
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MILLIS);
-        long id = repository.insert(assessmentId, itemId, name, type, content, sha256, currentUser.require().userId(), now);
+        long uploader = currentUser.require().userId();
+        long id = repository.insert(assessmentId, itemId, name, type, content, sha256, uploader, now);
+        moves.start(assessment, uploader);
         EvidenceFile stored = repository.find(id).orElseThrow();
         audit.record(AuditAction.EVIDENCE_UPLOADED, ENTITY, id, null, auditView(stored));
         return stored;

@@ -41,6 +41,7 @@ public class ReviewService {
 
     private final AssessmentRepository assessments;
     private final AssessmentMoves moves;
+    private final ScoreChanges scoreChanges;
     private final ReviewRepository repository;
     private final AssessmentAccess access;
     private final OrganizationScope scope;
@@ -49,10 +50,12 @@ public class ReviewService {
     private final Clock clock;
     private final DisplayZone zone;
 
-    ReviewService(AssessmentRepository assessments, AssessmentMoves moves, ReviewRepository repository, AssessmentAccess access, OrganizationScope scope,
-                  CurrentUser currentUser, AuditService audit, Clock clock, DisplayZone zone) {
+    ReviewService(AssessmentRepository assessments, AssessmentMoves moves, ScoreChanges scoreChanges, ReviewRepository repository,
+                  AssessmentAccess access, OrganizationScope scope, CurrentUser currentUser, AuditService audit, Clock clock,
+                  DisplayZone zone) {
         this.assessments = assessments;
         this.moves = moves;
+        this.scoreChanges = scoreChanges;
         this.repository = repository;
         this.access = access;
         this.scope = scope;
@@ -125,13 +128,13 @@ public class ReviewService {
     @PreAuthorize(Access.REVIEWER)
     @Transactional
     public int saveReviewItem(long itemId, IndicatorInput input, String comment, int version) {
-        long assessmentId = assessments.assessmentOfItem(itemId).orElseThrow(NotInScopeException::new);
-        AssessmentRef assessment = access.reviewableByMe(assessmentId);
+        ItemEntries item = assessments.itemEntries(itemId).orElseThrow(NotInScopeException::new);
+        AssessmentRef assessment = access.reviewableByMe(item.assessmentId());
         if (assessment.state() != AssessmentState.UNDER_REVIEW) {
             throw new PortalException("review.error.not-under-review",
                     new PortalException.Key("assessment.state." + assessment.state().name()));
         }
-        IndicatorDefinition indicator = assessments.indicatorOfItem(itemId).orElseThrow(NotInScopeException::new);
+        IndicatorDefinition indicator = item.indicator();
         if (input != null) {
             ScoreProblem.Kind problem = Scoring.problemOf(indicator.rule(), input);
             if (problem != null) {
@@ -139,9 +142,12 @@ public class ReviewService {
             }
         }
         checkLength(comment);
-        if (!repository.saveEntry(itemId, input, comment, version, currentUser.require().userId(), now())) {
+        long reviewerId = currentUser.require().userId();
+        // the entry read above is the one this save replaces only at the same version: the update checks it again
+        if (item.reviewVersion() != version || !repository.saveEntry(itemId, input, comment, version, reviewerId, now())) {
             throw new PortalException("review.error.saved-elsewhere");
         }
+        scoreChanges.record(item, ScoreSide.REVIEW, input, reviewerId);
         return repository.entryVersion(itemId);
     }
 

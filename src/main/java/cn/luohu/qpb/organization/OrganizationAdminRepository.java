@@ -5,6 +5,8 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static cn.luohu.qpb.jooq.Tables.ORGANIZATION;
+import static cn.luohu.qpb.jooq.Tables.STAR_HISTORY;
 
 /** The writes of the organisation tree. Paths are maintained here, with {@link TreePath}. */
 @Repository
@@ -135,6 +138,24 @@ class OrganizationAdminRepository {
                 .set(ORGANIZATION.UPDATED_AT, DSL.currentLocalDateTime())
                 .where(ORGANIZATION.ID.eq(id).and(ORGANIZATION.VERSION.eq(expectedVersion)))
                 .execute() == 1;
+    }
+
+    /**
+     * Lowers an organisation's star if it still holds {@code fromStar}, with a REVOCATION history row;
+     * false when its star changed meanwhile.
+     */
+    boolean revokeStar(long id, int fromStar, int toStar, String reason, long userId, LocalDateTime now, LocalDate today) {
+        boolean changed = dsl.update(ORGANIZATION).set(ORGANIZATION.CURRENT_STAR, toStar).set(ORGANIZATION.STAR_EFFECTIVE_DATE, today)
+                .set(ORGANIZATION.VERSION, ORGANIZATION.VERSION.plus(1)).set(ORGANIZATION.UPDATED_AT, now)
+                .where(ORGANIZATION.ID.eq(id).and(ORGANIZATION.CURRENT_STAR.eq(fromStar)))
+                .execute() == 1;
+        if (changed) {
+            dsl.insertInto(STAR_HISTORY).set(STAR_HISTORY.ORGANIZATION_ID, id).set(STAR_HISTORY.FROM_STAR, fromStar)
+                    .set(STAR_HISTORY.TO_STAR, toStar).set(STAR_HISTORY.CHANGE_KIND, StarChangeKind.REVOCATION.name())
+                    .set(STAR_HISTORY.REASON, reason).set(STAR_HISTORY.CHANGED_BY, userId).set(STAR_HISTORY.CHANGED_AT, now)
+                    .execute();
+        }
+        return changed;
     }
 
     boolean hasActiveChildren(long id) {

@@ -27,7 +27,7 @@ public final class Scoring {
         BigDecimal bonus = BigDecimal.ZERO;
         for (IndicatorRule rule : scheme.indicators()) {
             IndicatorInput input = inputs.get(rule.code());
-            if (input == null || (input.met() == null && input.score() == null && input.occurrences() == null)) {
+            if (isEmpty(input)) {
                 missing.add(rule.code());
                 scores.put(rule.code(), BigDecimal.ZERO);
                 continue;
@@ -38,7 +38,7 @@ public final class Scoring {
                 scores.put(rule.code(), BigDecimal.ZERO);
                 continue;
             }
-            BigDecimal points = pointsOf(rule, input);
+            BigDecimal points = points(rule, input);
             scores.put(rule.code(), points);
             if (rule.veto() && failed(rule, input, points)) {
                 failedVetoes.add(new ScoringResult.FailedVeto(rule.code(), rule.vetoStarCap()));
@@ -83,7 +83,16 @@ public final class Scoring {
         };
     }
 
-    private static BigDecimal pointsOf(IndicatorRule rule, IndicatorInput input) {
+    /** The points an entry earns for this indicator; null when nothing, or nothing acceptable, was entered. */
+    public static BigDecimal pointsOf(IndicatorRule rule, IndicatorInput input) {
+        return isEmpty(input) || problemOf(rule, input) != null ? null : points(rule, input);
+    }
+
+    private static boolean isEmpty(IndicatorInput input) {
+        return input == null || (input.met() == null && input.score() == null && input.occurrences() == null);
+    }
+
+    private static BigDecimal points(IndicatorRule rule, IndicatorInput input) {
         return switch (rule.method()) {
             case CHECK -> input.met() ? rule.maxScore() : BigDecimal.ZERO;
             case SCALE -> input.score();

@@ -10,6 +10,7 @@ import java.util.List;
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT;
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE;
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_ITEM;
+import static cn.luohu.qpb.jooq.Tables.EVIDENCE_FILE;
 import static cn.luohu.qpb.jooq.Tables.ORGANIZATION;
 import static cn.luohu.qpb.jooq.Tables.STANDARD_CATEGORY;
 import static cn.luohu.qpb.jooq.Tables.STANDARD_INDICATOR;
@@ -105,6 +106,54 @@ public class AssessmentFixtures {
                         .where(ASSESSMENT.ID.eq(assessmentId)))
                 .execute();
         return assessmentId;
+    }
+
+    /**
+     * A RECOMMENDED assessment of this organisation in this cycle, as a reviewer leaves it: his id, the
+     * recommended star, a review total, and whether the secretary asked for direct grading.
+     */
+    public long recommended(long cycleId, long organizationId, int starAtOpen, int recommendedStar, long reviewerId,
+                            boolean directGrading) {
+        long assessmentId = assessment(cycleId, organizationId, AssessmentState.RECOMMENDED);
+        dsl.update(ASSESSMENT).set(ASSESSMENT.STAR_AT_OPEN, starAtOpen).set(ASSESSMENT.RECOMMENDED_STAR, recommendedStar)
+                .set(ASSESSMENT.APPLIED_STAR, directGrading ? recommendedStar : Math.min(recommendedStar, starAtOpen + 1))
+                .set(ASSESSMENT.DIRECT_GRADING, directGrading)
+                .set(ASSESSMENT.DIRECT_GRADING_REASON, directGrading ? "区级先进基层党组织" : null)
+                .set(ASSESSMENT.REVIEW_TOTAL, java.math.BigDecimal.valueOf(90)).set(ASSESSMENT.REVIEWER_ID, reviewerId)
+                .where(ASSESSMENT.ID.eq(assessmentId)).execute();
+        return assessmentId;
+    }
+
+    /** Sets the cycle's quotas, in percent per star level 1..5 (null: no quota). */
+    public void quotas(long cycleId, Double one, Double two, Double three, Double four, Double five) {
+        dsl.update(ASSESSMENT_CYCLE)
+                .set(ASSESSMENT_CYCLE.QUOTA_1, decimal(one)).set(ASSESSMENT_CYCLE.QUOTA_2, decimal(two))
+                .set(ASSESSMENT_CYCLE.QUOTA_3, decimal(three)).set(ASSESSMENT_CYCLE.QUOTA_4, decimal(four))
+                .set(ASSESSMENT_CYCLE.QUOTA_5, decimal(five))
+                .where(ASSESSMENT_CYCLE.ID.eq(cycleId)).execute();
+    }
+
+    private static java.math.BigDecimal decimal(Double value) {
+        return value == null ? null : java.math.BigDecimal.valueOf(value);
+    }
+
+    /** Full marks on an indicator, whatever its scoring method. */
+    public static cn.luohu.qpb.standard.IndicatorInput fullMarks(cn.luohu.qpb.standard.IndicatorDefinition indicator) {
+        return switch (indicator.method()) {
+            case CHECK -> cn.luohu.qpb.standard.IndicatorInput.met(true);
+            case SCALE -> new cn.luohu.qpb.standard.IndicatorInput(null, indicator.maxScore(), null);
+            case DEDUCT -> cn.luohu.qpb.standard.IndicatorInput.occurrences(0);
+        };
+    }
+
+    /** A small PDF evidence file on an item, written directly (no upload checks). */
+    public void evidence(long assessmentId, long itemId, long uploaderId) {
+        dsl.insertInto(EVIDENCE_FILE).set(EVIDENCE_FILE.ASSESSMENT_ID, assessmentId).set(EVIDENCE_FILE.ITEM_ID, itemId)
+                .set(EVIDENCE_FILE.FILE_NAME, "记录.pdf").set(EVIDENCE_FILE.CONTENT_TYPE, "application/pdf")
+                .set(EVIDENCE_FILE.SIZE_BYTES, 9L).set(EVIDENCE_FILE.SHA256, "0".repeat(64))
+                .set(EVIDENCE_FILE.CONTENT, "%PDF-1.7\n".getBytes())
+                .set(EVIDENCE_FILE.UPLOADED_BY, uploaderId).set(EVIDENCE_FILE.UPLOADED_AT, java.time.LocalDateTime.now())
+                .execute();
     }
 
     /** Puts an assessment into a state directly (no move, no event), e.g. SUBMITTED to test what it forbids. */

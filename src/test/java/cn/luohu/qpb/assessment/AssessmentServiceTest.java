@@ -3,8 +3,8 @@ package cn.luohu.qpb.assessment;
 import cn.luohu.qpb.base.NotInScopeException;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Role;
-import cn.luohu.qpb.standard.IndicatorDefinition;
 import cn.luohu.qpb.standard.IndicatorInput;
+import cn.luohu.qpb.standard.ScoringMethod;
 import cn.luohu.qpb.support.IntegrationTest;
 import cn.luohu.qpb.support.TestData;
 import org.jooq.DSLContext;
@@ -16,7 +16,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,8 +25,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT;
+import static cn.luohu.qpb.jooq.Tables.APP_USER;
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_ITEM;
-import static cn.luohu.qpb.jooq.Tables.EVIDENCE_FILE;
+import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_SCORE_CHANGE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,6 +38,8 @@ class AssessmentServiceTest extends IntegrationTest {
 
     @Autowired
     private AssessmentService assessments;
+    @Autowired
+    private ReviewService reviews;
     @Autowired
     private DSLContext dsl;
 
@@ -60,16 +62,32 @@ class AssessmentServiceTest extends IntegrationTest {
         return assessments.sheet(assessmentId).items().get(index);
     }
 
-    private static IndicatorInput full(IndicatorDefinition indicator) {
-        return switch (indicator.method()) {
-            case CHECK -> IndicatorInput.met(true);
-            case SCALE -> new IndicatorInput(null, indicator.maxScore(), null);
-            case DEDUCT -> IndicatorInput.occurrences(0);
-        };
-    }
 
     private String state() {
         return dsl.select(ASSESSMENT.STATE).from(ASSESSMENT).where(ASSESSMENT.ID.eq(assessmentId)).fetchSingle().value1();
+    }
+
+    /** The states the timeline's moves went to, oldest first. */
+    private List<AssessmentState> moves() {
+        return assessments.timeline(assessmentId).stream().filter(TimelineEntry.Move.class::isInstance)
+                .map(entry -> ((TimelineEntry.Move) entry).to()).toList();
+    }
+
+    /** The score change rows of the assessment as "side before→after" (points as stored), oldest first. */
+    private List<String> scoreChangeRows() {
+        return dsl.selectFrom(ASSESSMENT_SCORE_CHANGE).where(ASSESSMENT_SCORE_CHANGE.ASSESSMENT_ID.eq(assessmentId))
+                .orderBy(ASSESSMENT_SCORE_CHANGE.ID)
+                .fetch(r -> r.getSide() + " " + plain(r.getPointsBefore()) + "→" + plain(r.getPointsAfter()));
+    }
+
+    private static String plain(java.math.BigDecimal points) {
+        return points == null ? "-" : points.stripTrailingZeros().toPlainString();
+    }
+
+    /** The first item scored by this method that is worth points (a veto may be worth none). */
+    private SheetItem firstOf(ScoringMethod method) {
+        return assessments.sheet(assessmentId).items().stream()
+                .filter(i -> i.indicator().method() == method && i.indicator().maxScore().signum() > 0).findFirst().orElseThrow();
     }
 
     private String refusal(Runnable action) {
@@ -79,14 +97,9 @@ class AssessmentServiceTest extends IntegrationTest {
     /** Fills every item with full marks and adds one evidence file wherever evidence is required. */
     private void fillCompletely() {
         for (SheetItem item : assessments.sheet(assessmentId).items()) {
-            assessments.saveItem(item.itemId(), full(item.indicator()), "已完成", item.rowVersion());
+            assessments.saveItem(item.itemId(), AssessmentFixtures.fullMarks(item.indicator()), "已完成", item.rowVersion());
             if (item.indicator().evidenceRequired()) {
-                dsl.insertInto(EVIDENCE_FILE).set(EVIDENCE_FILE.ASSESSMENT_ID, assessmentId).set(EVIDENCE_FILE.ITEM_ID, item.itemId())
-                        .set(EVIDENCE_FILE.FILE_NAME, "记录.pdf").set(EVIDENCE_FILE.CONTENT_TYPE, "application/pdf")
-                        .set(EVIDENCE_FILE.SIZE_BYTES, 9L).set(EVIDENCE_FILE.SHA256, "0".repeat(64))
-                        .set(EVIDENCE_FILE.CONTENT, "%PDF-1.7\n".getBytes())
-                        .set(EVIDENCE_FILE.UPLOADED_BY, data.userId(secretary)).set(EVIDENCE_FILE.UPLOADED_AT, LocalDateTime.now())
-                        .execute();
+                new AssessmentFixtures(dsl).evidence(assessmentId, item.itemId(), data.userId(secretary));
             }
         }
     }
@@ -97,12 +110,12 @@ class AssessmentServiceTest extends IntegrationTest {
         assertEquals(dsl.fetchCount(ASSESSMENT_ITEM, ASSESSMENT_ITEM.ASSESSMENT_ID.eq(assessmentId)), sheet.items().size());
         assertEquals(AssessmentState.NOT_STARTED, sheet.header().state());
         SheetItem first = sheet.items().getFirst();
-        SavedItem saved = assessments.saveItem(first.itemId(), full(first.indicator()), "说明", first.rowVersion());
+        SavedItem saved = assessments.saveItem(first.itemId(), AssessmentFixtures.fullMarks(first.indicator()), "说明", first.rowVersion());
         assertEquals(first.rowVersion() + 1, saved.itemVersion());
         assertEquals(assessments.sheet(assessmentId).header().rowVersion(), saved.assessmentVersion(), "started: a new version");
         assertEquals("DRAFT", state());
-        assertEquals(full(first.indicator()).met(), item(0).input().met());
-        assertEquals(List.of(AssessmentState.DRAFT), assessments.timeline(assessmentId).stream().map(TimelineEntry::to).toList());
+        assertEquals(AssessmentFixtures.fullMarks(first.indicator()).met(), item(0).input().met());
+        assertEquals(List.of(AssessmentState.DRAFT), moves());
     }
 
     @Test
@@ -119,7 +132,7 @@ class AssessmentServiceTest extends IntegrationTest {
     @Test
     void aSaveFromASecondTabWithAnOldVersionIsRefused() {
         SheetItem first = item(0);
-        assessments.saveItem(first.itemId(), full(first.indicator()), "第一个窗口", first.rowVersion());
+        assessments.saveItem(first.itemId(), AssessmentFixtures.fullMarks(first.indicator()), "第一个窗口", first.rowVersion());
         assertEquals("assessment.error.saved-elsewhere",
                 refusal(() -> assessments.saveItem(first.itemId(), null, "第二个窗口", first.rowVersion())));
         assertEquals("第一个窗口", item(0).explanation());
@@ -189,8 +202,7 @@ class AssessmentServiceTest extends IntegrationTest {
         assertFalse(assessments.isEditableByMe(assessmentId));
         SheetItem first = item(0);
         assertEquals("assessment.error.not-editable", refusal(() -> assessments.saveItem(first.itemId(), null, "改", first.rowVersion())));
-        assertEquals(List.of(AssessmentState.DRAFT, AssessmentState.SUBMITTED),
-                assessments.timeline(assessmentId).stream().map(TimelineEntry::to).toList());
+        assertEquals(List.of(AssessmentState.DRAFT, AssessmentState.SUBMITTED), moves());
         java.math.BigDecimal total = dsl.select(ASSESSMENT.SELF_TOTAL).from(ASSESSMENT).where(ASSESSMENT.ID.eq(assessmentId))
                 .fetchSingle().value1();
         assertEquals(0, new java.math.BigDecimal("105").compareTo(total), "full base 100 plus the bonus cap of 5: " + total);
@@ -223,6 +235,7 @@ class AssessmentServiceTest extends IntegrationTest {
         long itemId = item(0).itemId();
         actAs(data.user(data.branch(committee, "邻居支部"), Role.SECRETARY));
         assertThrows(NotInScopeException.class, () -> assessments.sheet(assessmentId));
+        assertThrows(NotInScopeException.class, () -> assessments.timeline(assessmentId));
         assertThrows(NotInScopeException.class, () -> assessments.saveItem(itemId, null, "篡改", 0));
         assertThrows(NotInScopeException.class, () -> assessments.submit(assessmentId));
         actAs(data.user(data.committee("另一党工委"), Role.REVIEWER));
@@ -231,5 +244,84 @@ class AssessmentServiceTest extends IntegrationTest {
         actAs(data.user(committee, Role.REVIEWER));
         assertEquals(assessmentId, assessments.sheet(assessmentId).header().id(), "the committee's reviewer may read it");
         assertThrows(AccessDeniedException.class, () -> assessments.saveItem(itemId, null, "评审员不能改", 0));
+    }
+
+    @Test
+    void aScoreChangeIsRecordedWithWhoOnlyWhenTheItemsPointsChange() {
+        SheetItem scaled = firstOf(ScoringMethod.SCALE);
+        java.math.BigDecimal max = scaled.indicator().maxScore();
+        int version = assessments.saveItem(scaled.itemId(), new IndicatorInput(null, max, null), null, scaled.rowVersion()).itemVersion();
+        version = assessments.saveItem(scaled.itemId(), new IndicatorInput(null, max, null), "只改说明", version).itemVersion();
+        version = assessments.saveItem(scaled.itemId(), new IndicatorInput(null, max.setScale(3), null), "只改说明", version).itemVersion();
+        assessments.saveItem(scaled.itemId(), null, "清空", version);
+        SheetItem deduct = firstOf(ScoringMethod.DEDUCT);
+        version = assessments.saveItem(deduct.itemId(), IndicatorInput.occurrences(999), null, deduct.rowVersion()).itemVersion();
+        assessments.saveItem(deduct.itemId(), IndicatorInput.occurrences(1000), null, version); // another count, still no points
+        SheetItem check = firstOf(ScoringMethod.CHECK);
+        version = assessments.saveItem(check.itemId(), IndicatorInput.met(true), null, check.rowVersion()).itemVersion();
+        assessments.saveItem(check.itemId(), IndicatorInput.met(false), null, version);
+
+        String full = plain(max);
+        assertEquals(List.of("SELF -→" + full, "SELF " + full + "→-", "SELF -→0", "SELF -→" + plain(check.indicator().maxScore()),
+                "SELF " + plain(check.indicator().maxScore()) + "→0"), scoreChangeRows());
+        assertEquals(List.of(data.userId(secretary)), dsl.selectDistinct(ASSESSMENT_SCORE_CHANGE.ACTOR_ID).from(ASSESSMENT_SCORE_CHANGE)
+                .where(ASSESSMENT_SCORE_CHANGE.ASSESSMENT_ID.eq(assessmentId)).fetch(ASSESSMENT_SCORE_CHANGE.ACTOR_ID));
+    }
+
+    @Test
+    void scoreChangesAreAppendOnly() {
+        SheetItem check = firstOf(ScoringMethod.CHECK);
+        assessments.saveItem(check.itemId(), IndicatorInput.met(true), null, check.rowVersion());
+        var changes = ASSESSMENT_SCORE_CHANGE.ASSESSMENT_ID.eq(assessmentId);
+        Exception update = assertThrows(org.springframework.dao.DataAccessException.class,
+                () -> dsl.update(ASSESSMENT_SCORE_CHANGE).set(ASSESSMENT_SCORE_CHANGE.POINTS_AFTER, java.math.BigDecimal.ZERO)
+                        .where(changes).execute());
+        assertTrue(update.getMessage().contains("append-only"), update.getMessage());
+        assertThrows(org.springframework.dao.DataAccessException.class,
+                () -> dsl.deleteFrom(ASSESSMENT_SCORE_CHANGE).where(changes).execute());
+        assertEquals(1, dsl.fetchCount(ASSESSMENT_SCORE_CHANGE, changes));
+    }
+
+    @Test
+    void theTimelineHoldsMovesAndBothSidesScoreChangesInTimeOrder() {
+        SheetItem scaled = firstOf(ScoringMethod.SCALE);
+        String code = scaled.indicator().code();
+        assessments.saveItem(scaled.itemId(), IndicatorInput.score("0"), null, scaled.rowVersion());
+        clock.advance(Duration.ofMinutes(11)); // a later change of the same item is an entry of its own
+        fillCompletely();
+        assessments.saveApplication(assessmentId, 3, false, null, assessments.sheet(assessmentId).header().rowVersion());
+        clock.advance(Duration.ofMinutes(11));
+        assessments.submit(assessmentId);
+        String reviewer = data.user(committee, Role.REVIEWER);
+        actAs(reviewer);
+        clock.advance(Duration.ofMinutes(11));
+        reviews.startReview(assessmentId);
+        clock.advance(Duration.ofMinutes(11));
+        reviews.saveReviewItem(scaled.itemId(), IndicatorInput.score("1"), "扣分", 0);
+        clock.advance(Duration.ofMinutes(11));
+        reviews.returnAssessment(assessmentId, "请补充会议记录");
+
+        actAs(secretary);
+        List<TimelineEntry> timeline = assessments.timeline(assessmentId);
+        for (int i = 1; i < timeline.size(); i++) {
+            assertFalse(timeline.get(i).at().isBefore(timeline.get(i - 1).at()), "oldest first: " + timeline);
+        }
+        String max = plain(scaled.indicator().maxScore());
+        List<String> ofTheItem = timeline.stream().map(entry -> switch (entry) {
+            case TimelineEntry.Move move -> move.to() + (move.comment() == null ? "" : " " + move.comment());
+            case TimelineEntry.ScoreChange change -> change.indicatorCode().equals(code)
+                    ? change.side() + " " + plain(change.before()) + "→" + plain(change.after()) + " " + change.actorName() : null;
+        }).filter(java.util.Objects::nonNull).toList();
+        String secretaryName = displayName(secretary);
+        String reviewerName = displayName(reviewer);
+        assertEquals(List.of("DRAFT", "SELF -→0 " + secretaryName, "SELF 0→" + max + " " + secretaryName, "SUBMITTED", "UNDER_REVIEW",
+                "REVIEW -→1 " + reviewerName, "RETURNED 请补充会议记录"), ofTheItem);
+        TimelineEntry.ScoreChange first = (TimelineEntry.ScoreChange) timeline.get(1);
+        assertEquals(code, first.indicatorCode());
+        assertEquals(scaled.indicator().title(), first.indicatorTitle());
+    }
+
+    private String displayName(String username) {
+        return dsl.select(APP_USER.DISPLAY_NAME).from(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchSingle().value1();
     }
 }

@@ -23,6 +23,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import static cn.luohu.qpb.jooq.Tables.ASSESSMENT;
+import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_EVENT;
 import static cn.luohu.qpb.jooq.Tables.AUDIT_EVENT;
 import static cn.luohu.qpb.jooq.Tables.EVIDENCE_FILE;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -113,6 +115,21 @@ class EvidenceServiceTest extends IntegrationTest {
         assertEquals(3, evidence.listForAssessment(assessment).size());
         assertEquals(first.sha256(), second.sha256(), "the same bytes twice are two files with one hash");
         assertTrue(first.uploadedBy().startsWith("测试用户"), first.uploadedBy());
+    }
+
+    @Test
+    void aFirstFileStartsTheAssessmentLikeAFirstEntry() {
+        long notStarted = fixtures.assessment(branch, AssessmentState.NOT_STARTED);
+        long notStartedItem = fixtures.item(notStarted);
+        actAs(secretary);
+        evidence.upload(notStartedItem, "会议记录.pdf", EvidenceSamples.pdf());
+        evidence.upload(notStartedItem, "照片.png", EvidenceSamples.png());
+        assertEquals("DRAFT", dsl.select(ASSESSMENT.STATE).from(ASSESSMENT).where(ASSESSMENT.ID.eq(notStarted)).fetchSingle().value1());
+        var moves = dsl.selectFrom(ASSESSMENT_EVENT).where(ASSESSMENT_EVENT.ASSESSMENT_ID.eq(notStarted)).fetch();
+        assertEquals(1, moves.size(), "started once");
+        assertEquals("NOT_STARTED", moves.getFirst().getFromState());
+        assertEquals("DRAFT", moves.getFirst().getToState());
+        assertEquals(data.userId(secretary), moves.getFirst().getActorId());
     }
 
     @Test

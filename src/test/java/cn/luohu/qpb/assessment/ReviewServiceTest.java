@@ -3,7 +3,6 @@ package cn.luohu.qpb.assessment;
 import cn.luohu.qpb.base.NotInScopeException;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Role;
-import cn.luohu.qpb.standard.IndicatorDefinition;
 import cn.luohu.qpb.standard.IndicatorInput;
 import cn.luohu.qpb.support.IntegrationTest;
 import org.jooq.DSLContext;
@@ -23,6 +22,7 @@ import java.util.concurrent.Future;
 
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT;
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_EVENT;
+import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_SCORE_CHANGE;
 import static cn.luohu.qpb.jooq.Tables.AUDIT_EVENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,6 +35,8 @@ class ReviewServiceTest extends IntegrationTest {
 
     @Autowired
     private ReviewService reviews;
+    @Autowired
+    private AssessmentService assessments;
     @Autowired
     private DSLContext dsl;
 
@@ -70,19 +72,11 @@ class ReviewServiceTest extends IntegrationTest {
         return assertThrows(PortalException.class, action::run).messageKey();
     }
 
-    private static IndicatorInput full(IndicatorDefinition indicator) {
-        return switch (indicator.method()) {
-            case CHECK -> IndicatorInput.met(true);
-            case SCALE -> new IndicatorInput(null, indicator.maxScore(), null);
-            case DEDUCT -> IndicatorInput.occurrences(0);
-        };
-    }
-
     /** Reviews every item with full marks, except the given indicator code, which gets this input. */
     private void reviewAll(String exceptCode, IndicatorInput exceptInput) {
         ReviewSheet sheet = reviews.sheet(assessmentId);
         for (SheetItem item : sheet.sheet().items()) {
-            IndicatorInput input = item.indicator().code().equals(exceptCode) ? exceptInput : full(item.indicator());
+            IndicatorInput input = item.indicator().code().equals(exceptCode) ? exceptInput : AssessmentFixtures.fullMarks(item.indicator());
             reviews.saveReviewItem(item.itemId(), input, null, sheet.entry(item.itemId()).version());
         }
     }
@@ -165,10 +159,10 @@ class ReviewServiceTest extends IntegrationTest {
         IndicatorInput wrong = item.indicator().method() == cn.luohu.qpb.standard.ScoringMethod.CHECK
                 ? IndicatorInput.occurrences(1) : IndicatorInput.met(true);
         assertEquals("scoring.problem.WRONG_INPUT", refusal(() -> reviews.saveReviewItem(item.itemId(), wrong, null, 0)));
-        int version = reviews.saveReviewItem(item.itemId(), full(item.indicator()), "材料齐全", 0);
+        int version = reviews.saveReviewItem(item.itemId(), AssessmentFixtures.fullMarks(item.indicator()), "材料齐全", 0);
         assertEquals(1, version);
         assertEquals("review.error.saved-elsewhere",
-                refusal(() -> reviews.saveReviewItem(item.itemId(), full(item.indicator()), null, 0)));
+                refusal(() -> reviews.saveReviewItem(item.itemId(), AssessmentFixtures.fullMarks(item.indicator()), null, 0)));
         assertEquals("材料齐全", reviews.sheet(assessmentId).entry(item.itemId()).comment());
     }
 
@@ -238,5 +232,38 @@ class ReviewServiceTest extends IntegrationTest {
         }
         assertEquals("UNDER_REVIEW", state());
         assertEquals(1, dsl.fetchCount(ASSESSMENT_EVENT, ASSESSMENT_EVENT.ASSESSMENT_ID.eq(assessmentId)));
+    }
+
+    @Test
+    void theReviewersScoreChangesAreRecordedOnTheReviewSideOnlyWhenThePointsChange() {
+        reviews.startReview(assessmentId);
+        SheetItem item = reviews.sheet(assessmentId).sheet().items().stream()
+                .filter(i -> i.indicator().method() == cn.luohu.qpb.standard.ScoringMethod.SCALE).findFirst().orElseThrow();
+        int version = reviews.saveReviewItem(item.itemId(), IndicatorInput.score("2"), null, 0);
+        version = reviews.saveReviewItem(item.itemId(), IndicatorInput.score("2.0"), "只改意见", version);
+        version = reviews.saveReviewItem(item.itemId(), IndicatorInput.score("2"), "又改意见", version);
+        reviews.saveReviewItem(item.itemId(), IndicatorInput.score("1.5"), "又改意见", version);
+
+        var rows = dsl.selectFrom(ASSESSMENT_SCORE_CHANGE).where(ASSESSMENT_SCORE_CHANGE.ASSESSMENT_ID.eq(assessmentId))
+                .orderBy(ASSESSMENT_SCORE_CHANGE.ID).fetch();
+        assertEquals(2, rows.size(), rows.toString());
+        assertEquals(List.of("REVIEW", "REVIEW"), rows.map(r -> r.getSide()));
+        assertNull(rows.get(0).getPointsBefore());
+        assertEquals(0, new java.math.BigDecimal("2").compareTo(rows.get(0).getPointsAfter()));
+        assertEquals(0, new java.math.BigDecimal("2").compareTo(rows.get(1).getPointsBefore()));
+        assertEquals(0, new java.math.BigDecimal("1.5").compareTo(rows.get(1).getPointsAfter()));
+        assertEquals(data.userId(reviewer), rows.get(1).getActorId());
+        assertEquals(item.itemId(), rows.get(1).getItemId());
+
+        // typed within a minute: one entry in the timeline, from the first points to the last
+        List<TimelineEntry.ScoreChange> entries = assessments.timeline(assessmentId).stream()
+                .filter(TimelineEntry.ScoreChange.class::isInstance).map(TimelineEntry.ScoreChange.class::cast).toList();
+        assertEquals(1, entries.size(), entries.toString());
+        TimelineEntry.ScoreChange entry = entries.getFirst();
+        assertEquals(ScoreSide.REVIEW, entry.side());
+        assertEquals(item.indicator().code(), entry.indicatorCode());
+        assertNull(entry.before());
+        assertEquals(0, new java.math.BigDecimal("1.5").compareTo(entry.after()));
+        assertTrue(entry.actorName().endsWith(reviewer), entry.actorName());
     }
 }

@@ -26,6 +26,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE;
+import static cn.luohu.qpb.jooq.Tables.NOTICE_BATCH;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -60,6 +61,13 @@ class RouteAccessMatrixTest extends KaribuTest {
         // district staff run the yearly cycles; administrators make no workflow decisions (DOMAIN.md)
         ALLOWED.put("cycles", EnumSet.of(Role.APPROVER));
         ALLOWED.put("cycles/:id", EnumSet.of(Role.APPROVER));
+        ALLOWED.put("approvals", EnumSet.of(Role.APPROVER));
+        ALLOWED.put("approvals/:id", EnumSet.of(Role.APPROVER));
+        ALLOWED.put("objections", EnumSet.of(Role.APPROVER));
+        // a public notice is public to everyone logged in, and anyone of them may object
+        ALLOWED.put("notices", EVERYONE);
+        ALLOWED.put("notices/:id", EVERYONE);
+        ALLOWED.put("notices/:id/print", EVERYONE);
     }
 
     /**
@@ -93,6 +101,13 @@ class RouteAccessMatrixTest extends KaribuTest {
         long submitted = fixtures.openAssessment(data.organizationId("CZ001"), 3);
         fixtures.state(submitted, AssessmentState.SUBMITTED);
         sample.put("reviews/:id", "reviews/" + submitted);
+        long recommended = fixtures.recommended(fixtures.cycle(), data.organizationId("CZ001"), 3, 3, data.userId("reviewer"), false);
+        sample.put("approvals/:id", "approvals/" + recommended);
+        long notice = dsl.insertInto(NOTICE_BATCH).set(NOTICE_BATCH.CYCLE_ID, id).set(NOTICE_BATCH.STARTS_ON, LocalDate.now())
+                .set(NOTICE_BATCH.ENDS_ON, LocalDate.now().plusDays(4)).set(NOTICE_BATCH.PUBLISHED_BY, data.userId("district"))
+                .set(NOTICE_BATCH.PUBLISHED_AT, java.time.LocalDateTime.now()).returningResult(NOTICE_BATCH.ID).fetchSingle().value1();
+        sample.put("notices/:id", "notices/" + notice);
+        sample.put("notices/:id/print", "notices/" + notice + "/print");
     }
 
     private String address(String template) {

@@ -76,7 +76,10 @@ class TranslationsTest {
         check(keys, missing, "scoring.problem", cn.luohu.qpb.standard.ScoreProblem.Kind.values());
         check(keys, missing, "assessment.actor", cn.luohu.qpb.assessment.StateMachine.Actor.values());
         check(keys, missing, "evidence.type", cn.luohu.qpb.assessment.EvidenceType.values());
+        check(keys, missing, "assessment.score-side", cn.luohu.qpb.assessment.ScoreSide.values());
         check(keys, missing, "cycle.status", cn.luohu.qpb.cycle.CycleStatus.values());
+        check(keys, missing, "notice.phase", cn.luohu.qpb.notice.NoticePhase.values());
+        check(keys, missing, "objection.status", cn.luohu.qpb.notice.ObjectionStatus.values());
         for (cn.luohu.qpb.user.PasswordPolicy.Violation violation : cn.luohu.qpb.user.PasswordPolicy.Violation.values()) {
             String key = cn.luohu.qpb.user.PasswordRefusedException.messageKey(violation);
             if (!keys.contains(key)) {

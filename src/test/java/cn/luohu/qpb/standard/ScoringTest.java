@@ -74,6 +74,18 @@ class ScoringTest {
     }
 
     @Test
+    void thePointsOfOneEntryFollowItsMethodAndAreNullWhenNothingValidWasEntered() {
+        assertEquals(new BigDecimal("4"), Scoring.pointsOf(IndicatorRule.check("B", "4"), IndicatorInput.met(true)));
+        assertEquals(BigDecimal.ZERO, Scoring.pointsOf(IndicatorRule.check("B", "4"), IndicatorInput.met(false)));
+        assertEquals(new BigDecimal("8.5"), Scoring.pointsOf(IndicatorRule.scale("A", "10", "0.5"), IndicatorInput.score("8.5")));
+        assertEquals(new BigDecimal("1"), Scoring.pointsOf(IndicatorRule.deduct("C", "5", "2"), IndicatorInput.occurrences(2)));
+        assertEquals(BigDecimal.ZERO, Scoring.pointsOf(IndicatorRule.deduct("C", "5", "2"), IndicatorInput.occurrences(3)));
+        assertNull(Scoring.pointsOf(IndicatorRule.check("B", "4"), null));
+        assertNull(Scoring.pointsOf(IndicatorRule.check("B", "4"), new IndicatorInput(null, null, null)));
+        assertNull(Scoring.pointsOf(IndicatorRule.scale("A", "10", "0.5"), IndicatorInput.score("11")));
+    }
+
+    @Test
     void deductionsNeverGoBelowZero() {
         IndicatorRule rule = IndicatorRule.deduct("C", "5", "2");
         ScoringScheme scheme = new ScoringScheme(List.of(rule), BANDS, null);

@@ -14,7 +14,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * caches it), on a throwaway embedded MariaDB migrated by Liquibase and seeded with the demo district.
  * Tests make the data they change with {@link TestData}, so they do not depend on each other.
  */
-@SpringBootTest(properties = "qpb.embedded-db.data-dir=")
+@SpringBootTest(properties = {"qpb.embedded-db.data-dir=", "qpb.scheduling.enabled=false"})
 @Import(IntegrationTest.TestBeans.class)
 public abstract class IntegrationTest {
 

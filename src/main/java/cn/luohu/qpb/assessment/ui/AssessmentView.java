@@ -9,11 +9,9 @@ import cn.luohu.qpb.assessment.SheetDimension;
 import cn.luohu.qpb.assessment.SheetItem;
 import cn.luohu.qpb.assessment.SubmissionGap;
 import cn.luohu.qpb.assessment.SubmissionRefusedException;
-import cn.luohu.qpb.assessment.TimelineEntry;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.time.DisplayZone;
-import cn.luohu.qpb.base.ui.Labels;
 import cn.luohu.qpb.base.ui.PortalErrorHandler;
 import cn.luohu.qpb.base.ui.SingleClickButton;
 import cn.luohu.qpb.standard.IndicatorInput;
@@ -26,8 +24,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -273,19 +269,11 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
         open.forEach(gap -> gaps.add(new Paragraph(getTranslation(gap.key(), gap.indicatorCode()))));
     }
 
-    private Grid<TimelineEntry> timeline() {
-        Grid<TimelineEntry> grid = new Grid<>();
-        grid.setId("assessment-timeline");
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.setAllRowsVisible(true);
-        grid.addColumn(e -> zone.fromUtc(e.at()).toLocalDateTime().withNano(0).toString().replace('T', ' '))
-                .setHeader(getTranslation("assessment.timeline.at")).setAutoWidth(true);
-        grid.addColumn(e -> Labels.of(this, "assessment.state", e.to())).setHeader(getTranslation("assessment.timeline.state"))
-                .setAutoWidth(true);
-        grid.addColumn(TimelineEntry::actorName).setHeader(getTranslation("assessment.timeline.by")).setAutoWidth(true);
-        grid.addColumn(TimelineEntry::comment).setHeader(getTranslation("assessment.timeline.comment")).setFlexGrow(2);
-        grid.setItems(assessments.timeline(id));
-        return grid;
+    private AssessmentTimeline timeline() {
+        AssessmentTimeline timeline = new AssessmentTimeline(zone);
+        timeline.setId("assessment-timeline");
+        timeline.show(assessments.timeline(id));
+        return timeline;
     }
 
     @Override

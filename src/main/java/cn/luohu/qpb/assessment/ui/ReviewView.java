@@ -1,6 +1,7 @@
 package cn.luohu.qpb.assessment.ui;
 
 import cn.luohu.qpb.assessment.AssessmentHeader;
+import cn.luohu.qpb.assessment.AssessmentService;
 import cn.luohu.qpb.assessment.EvidenceService;
 import cn.luohu.qpb.assessment.ReviewEntry;
 import cn.luohu.qpb.assessment.ReviewService;
@@ -25,6 +26,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -54,12 +56,14 @@ import java.util.stream.IntStream;
  * One assessment under review: per indicator the secretary's entries and evidence (read-only) beside the
  * reviewer's score and comment, saved as he types; the review total and the star it earns follow live.
  * He then returns it (a comment listing what to fix) or recommends a star no higher than the total earns.
+ * The assessment's timeline is folded away at the bottom.
  */
 @Route("reviews/:id")
 @RolesAllowed(Role.Names.REVIEWER)
 public class ReviewView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient ReviewService reviews;
+    private final transient AssessmentService assessments;
     private final transient EvidenceService evidence;
     private final transient DisplayZone zone;
     private long id;
@@ -70,8 +74,9 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
     private final ScoreSummary summary = new ScoreSummary();
     private String title = "";
 
-    public ReviewView(ReviewService reviews, EvidenceService evidence, DisplayZone zone) {
+    public ReviewView(ReviewService reviews, AssessmentService assessments, EvidenceService evidence, DisplayZone zone) {
         this.reviews = reviews;
+        this.assessments = assessments;
         this.evidence = evidence;
         this.zone = zone;
         addClassName("qpb-page");
@@ -140,6 +145,22 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
             recommend.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             add(new HorizontalLayout(returnIt, recommend));
         }
+        add(timeline());
+    }
+
+    /** The assessment's history, folded away at the bottom and read afresh whenever it is unfolded. */
+    private Details timeline() {
+        AssessmentTimeline timeline = new AssessmentTimeline(zone);
+        timeline.setId("review-timeline");
+        Details details = new Details(getTranslation("assessment.timeline"), timeline);
+        details.setId("review-history");
+        details.setWidthFull();
+        details.addOpenedChangeListener(event -> {
+            if (event.isOpened()) {
+                timeline.show(assessments.timeline(id));
+            }
+        });
+        return details;
     }
 
     /** The reviewer's score and comment for one item, saved as he changes them. */

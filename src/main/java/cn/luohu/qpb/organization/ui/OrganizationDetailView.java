@@ -1,5 +1,6 @@
 package cn.luohu.qpb.organization.ui;
 
+import cn.luohu.qpb.base.security.CurrentUser;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.time.DisplayZone;
 import cn.luohu.qpb.base.ui.LabeledValue;
@@ -8,8 +9,11 @@ import cn.luohu.qpb.base.ui.Stars;
 import cn.luohu.qpb.organization.OrganizationDetail;
 import cn.luohu.qpb.organization.OrganizationService;
 import cn.luohu.qpb.organization.OrganizationSummary;
+import cn.luohu.qpb.organization.StarRevocationService;
 import cn.luohu.qpb.organization.UserOfOrganization;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -28,18 +32,26 @@ import jakarta.annotation.security.RolesAllowed;
 
 import java.util.stream.Collectors;
 
-/** One organisation, at its own address: its data, its secretary, its star history and its accounts. */
+/**
+ * One organisation, at its own address: its data, its secretary, its star history and its accounts.
+ * District staff can revoke its star (摘星) here.
+ */
 @Route("organisations/:code")
 @RolesAllowed({Role.Names.REVIEWER, Role.Names.APPROVER, Role.Names.ADMIN})
 public class OrganizationDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient OrganizationService organizations;
+    private final transient StarRevocationService revocations;
     private final transient DisplayZone zone;
+    private final boolean mayRevoke;
     private String title = "";
 
-    public OrganizationDetailView(OrganizationService organizations, DisplayZone zone) {
+    public OrganizationDetailView(OrganizationService organizations, StarRevocationService revocations, CurrentUser currentUser,
+                                  DisplayZone zone) {
         this.organizations = organizations;
+        this.revocations = revocations;
         this.zone = zone;
+        this.mayRevoke = currentUser.require().has(Role.APPROVER);
         addClassName("qpb-page");
     }
 
@@ -79,6 +91,13 @@ public class OrganizationDetailView extends VerticalLayout implements BeforeEnte
             card.add(new LabeledValue(getTranslation("org.field.star"), new Stars(org.currentStar())));
         }
         add(name, card);
+        if (mayRevoke && org.kind().isAssessed() && org.currentStar() > 0) {
+            Button revoke = new Button(getTranslation("star.revoke"),
+                    click -> new RevokeStarDialog(revocations, org, () -> show(organizations.detail(org.code()))).open());
+            revoke.setId("org-detail-revoke");
+            revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            add(revoke);
+        }
 
         if (org.kind().isAssessed()) {
             add(new H3(getTranslation("home.secretary.history")));

@@ -7,13 +7,12 @@ import cn.luohu.qpb.base.ui.PortalErrorHandler;
 import cn.luohu.qpb.base.ui.SingleClickButton;
 import cn.luohu.qpb.user.PasswordPolicy;
 import cn.luohu.qpb.user.UserAccountService;
+import cn.luohu.qpb.base.ui.SuccessToast;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -77,8 +76,7 @@ public class ChangePasswordView extends VerticalLayout implements HasDynamicTitl
             return;
         }
         UserSessionInitializer.passwordChanged();
-        Notification.show(getTranslation("password.change.done"), 4000, Notification.Position.TOP_CENTER)
-                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        SuccessToast.show(getTranslation("password.change.done"), "password-changed");
         UI.getCurrent().navigate("");
     }
 

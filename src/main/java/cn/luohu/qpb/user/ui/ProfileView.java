@@ -8,14 +8,13 @@ import cn.luohu.qpb.user.NewUser;
 import cn.luohu.qpb.user.Profile;
 import cn.luohu.qpb.user.ProfileChanges;
 import cn.luohu.qpb.user.UserAccountService;
+import cn.luohu.qpb.base.ui.SuccessToast;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
@@ -123,10 +122,7 @@ public class ProfileView extends VerticalLayout implements HasDynamicTitle {
         }
         boolean languageChanged = changes.language() != shownLanguage;
         load(accounts.profile());
-        Notification notification = Notification.show(getTranslation("user.profile.saved"), 4000,
-                Notification.Position.TOP_CENTER);
-        notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        notification.setId("profile-saved");
+        SuccessToast.show(getTranslation("user.profile.saved"), "profile-saved");
         if (languageChanged) { // the whole page must be drawn again in the new language
             VaadinSession.getCurrent().setLocale(changes.language().locale());
             UI.getCurrent().getPage().reload();

@@ -3,6 +3,7 @@ package cn.luohu.qpb.user.ui;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.ui.PortalErrorHandler;
+import cn.luohu.qpb.base.ui.SuccessToast;
 import cn.luohu.qpb.organization.OrganizationService;
 import cn.luohu.qpb.organization.OrganizationSummary;
 import cn.luohu.qpb.user.UserAdminService;
@@ -25,8 +26,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -266,9 +265,7 @@ public class UserListView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void notifySuccess(String message) {
-        Notification notification = Notification.show(message, 4000, Notification.Position.TOP_CENTER);
-        notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        notification.setId("users-success");
+        SuccessToast.show(message, "users-success");
     }
 
     private void refresh() {

@@ -24,11 +24,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.LocalDateTime;
 
+import static cn.luohu.qpb.jooq.Tables.APP_USER;
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT;
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_ITEM;
 import static cn.luohu.qpb.jooq.Tables.EVIDENCE_FILE;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm;
@@ -134,8 +136,27 @@ class AssessmentViewTest extends KaribuTest {
         assertEquals("SUBMITTED", dsl.select(ASSESSMENT.STATE).from(ASSESSMENT).where(ASSESSMENT.ID.eq(assessmentId)).fetchSingle().value1());
         _assertNone(Button.class, spec -> spec.withId("assessment-submit"));
         assertTrue(_get(Select.class, spec -> spec.withId("applied-star")).isReadOnly());
-        assertTrue(_get(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("assessment-timeline")).getGenericDataView()
-                .getItems().count() == 2, "started, then submitted");
+        AssessmentTimeline timeline = _get(AssessmentTimeline.class, spec -> spec.withId("assessment-timeline"));
+        assertEquals(2, _find(timeline, Div.class, spec -> spec.withClasses("qpb-timeline-move")).size(), "started, then submitted");
+        String text = timeline.getElement().getTextRecursively();
+        assertTrue(text.contains("未开始 → 填写中") && text.contains("填写中 → 已提交"), text);
+    }
+
+    @Test
+    void theTimelineShowsWhoChangedWhichScore() {
+        login(secretary);
+        open();
+        assertTrue(_get(AssessmentTimeline.class, spec -> spec.withId("assessment-timeline")).getElement().getTextRecursively()
+                .contains("暂无办理记录"));
+        SheetItem scaled = firstOf(ScoringMethod.SCALE);
+        enterFull(scaled);
+        open();
+        String text = _get(AssessmentTimeline.class, spec -> spec.withId("assessment-timeline")).getElement().getTextRecursively();
+        String displayName = dsl.select(APP_USER.DISPLAY_NAME).from(APP_USER).where(APP_USER.USERNAME.eq(secretary)).fetchSingle().value1();
+        assertTrue(text.contains("未开始 → 填写中"), text);
+        assertTrue(text.contains("自评" + scaled.indicator().code() + " " + scaled.indicator().title()
+                + "未评分 → " + scaled.indicator().maxScore().stripTrailingZeros().toPlainString()), text);
+        assertTrue(text.contains(displayName), text);
     }
 
     @Test

@@ -7,6 +7,7 @@ import cn.luohu.qpb.standard.IndicatorDefinition;
 import cn.luohu.qpb.support.KaribuTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static cn.luohu.qpb.jooq.Tables.APP_USER;
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT;
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_ITEM;
 import static cn.luohu.qpb.jooq.Tables.STANDARD_INDICATOR;
@@ -27,6 +29,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Reviewing one assessment: start, review entries with a live total, return with a comment, recommend. */
@@ -115,5 +118,28 @@ class ReviewViewTest extends KaribuTest {
         open();
         _assertNone(Button.class, spec -> spec.withId("review-start"));
         _assertNone(Button.class, spec -> spec.withId("review-recommend"));
+    }
+
+    @Test
+    void theTimelineAtTheBottomShowsTheReviewersScoreChangesWhenUnfolded() {
+        login(reviewer);
+        open();
+        _click(_get(Button.class, spec -> spec.withId("review-start")));
+        var scaled = dsl.select(STANDARD_INDICATOR.CODE, STANDARD_INDICATOR.TITLE).from(ASSESSMENT_ITEM)
+                .join(STANDARD_INDICATOR).on(STANDARD_INDICATOR.ID.eq(ASSESSMENT_ITEM.INDICATOR_ID))
+                .where(ASSESSMENT_ITEM.ASSESSMENT_ID.eq(assessmentId).and(STANDARD_INDICATOR.METHOD.eq("SCALE")))
+                .orderBy(ASSESSMENT_ITEM.ID).limit(1).fetchSingle();
+        _setValue(_get(BigDecimalField.class, spec -> spec.withId("review-input-" + scaled.value1())), new java.math.BigDecimal("1.5"));
+
+        Details history = _get(Details.class, spec -> spec.withId("review-history"));
+        AssessmentTimeline timeline = _get(AssessmentTimeline.class, spec -> spec.withId("review-timeline"));
+        assertFalse(history.isOpened());
+        assertEquals("", timeline.getElement().getTextRecursively(), "read only when unfolded");
+        history.setOpened(true);
+        String text = timeline.getElement().getTextRecursively();
+        String displayName = dsl.select(APP_USER.DISPLAY_NAME).from(APP_USER).where(APP_USER.USERNAME.eq(reviewer)).fetchSingle().value1();
+        assertTrue(text.contains("已提交 → 审核中"), text);
+        assertTrue(text.contains("评审" + scaled.value1() + " " + scaled.value2() + "未评分 → 1.5"), text);
+        assertTrue(text.contains(displayName), text);
     }
 }

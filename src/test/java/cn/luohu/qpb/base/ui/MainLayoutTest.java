@@ -42,10 +42,10 @@ class MainLayoutTest extends KaribuTest {
 
     @ParameterizedTest(name = "{0} sees {1}")
     @CsvSource({
-            "secretary, 首页|我的自评",
-            "reviewer,  首页|评审|组织管理",
-            "district,  首页|组织管理|指标体系|年度评定",
-            "admin,     首页|组织管理|用户管理|批量导入|指标体系"})
+            "secretary, 首页|我的自评|结果公示",
+            "reviewer,  首页|评审|组织管理|结果公示",
+            "district,  首页|组织管理|指标体系|年度评定|星级审批|结果公示|异议处理",
+            "admin,     首页|组织管理|用户管理|批量导入|指标体系|结果公示"})
     void theNavigationListsOnlyWhatTheRoleMayOpen(String user, String items) {
         login(user);
         UI.getCurrent().navigate(HomeView.class);

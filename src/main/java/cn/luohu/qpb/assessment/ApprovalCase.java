@@ -1,0 +1,22 @@
+package cn.luohu.qpb.assessment;
+
+import java.math.BigDecimal;
+
+/**
+ * What the district decides on: the recommendation, the star the organisation held, and any direct-grading
+ * request (申请直接定级). Holds the one rule of how high an approval may go.
+ */
+public record ApprovalCase(long id, long cycleId, String organizationName, AssessmentState state, int starAtOpen, Integer appliedStar,
+                           boolean directGradingRequested, String directGradingReason, Integer recommendedStar,
+                           BigDecimal reviewTotal, Long reviewerId, String reviewerName, Integer approvedStar,
+                           Boolean directGradingGranted) {
+
+    /**
+     * The highest star that may be approved: never above the recommendation, and one level above the
+     * current star (逐级晋升) unless district staff grant the direct-grading request.
+     */
+    public int maxApprovable(boolean directGradingGranted) {
+        int recommended = recommendedStar == null ? 0 : recommendedStar;
+        return directGradingRequested && directGradingGranted ? recommended : Math.min(recommended, starAtOpen + 1);
+    }
+}

@@ -1,0 +1,135 @@
+package cn.luohu.qpb.notice.ui;
+
+import cn.luohu.qpb.base.PortalException;
+import cn.luohu.qpb.base.security.Role;
+import cn.luohu.qpb.base.time.DisplayZone;
+import cn.luohu.qpb.base.ui.Labels;
+import cn.luohu.qpb.base.ui.PortalErrorHandler;
+import cn.luohu.qpb.base.ui.SuccessToast;
+import cn.luohu.qpb.notice.NoticeService;
+import cn.luohu.qpb.notice.Objection;
+import cn.luohu.qpb.notice.ObjectionStatus;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.time.format.DateTimeFormatter;
+import java.util.function.BiConsumer;
+
+/**
+ * District staff's list of objections (异议), open ones first by default: each is upheld (the decision is
+ * reopened and goes back to the approval queue) or dismissed, always with a reason.
+ */
+@Route("objections")
+@RolesAllowed(Role.Names.APPROVER)
+@Menu(title = "nav.objections", order = 56, icon = "vaadin:comments-o")
+public class ObjectionsView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final transient NoticeService notices;
+    private final Select<ObjectionStatus> status = new Select<>();
+    private final Grid<Objection> grid = new Grid<>();
+
+    public ObjectionsView(NoticeService notices, DisplayZone zone) {
+        this.notices = notices;
+        addClassName("qpb-page");
+        setSizeFull();
+        H2 heading = new H2(getTranslation("objection.list.title"));
+        heading.setId("objections-title");
+        status.setId("objection-filter-status");
+        status.setLabel(getTranslation("objection.column.status"));
+        status.setItems(ObjectionStatus.values());
+        status.setItemLabelGenerator(s -> s == null ? "" : Labels.of(this, "objection.status", s));
+        status.setEmptySelectionAllowed(true);
+        status.setEmptySelectionCaption(getTranslation("review.filter.any"));
+        status.setValue(ObjectionStatus.OPEN);
+        status.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+
+        grid.setId("objections");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(Objection::organizationName).setHeader(getTranslation("review.column.organization")).setFlexGrow(1);
+        grid.addColumn(Objection::committeeName).setHeader(getTranslation("review.column.committee")).setAutoWidth(true);
+        grid.addColumn(o -> getTranslation("star.short", o.oldStar()) + " → " + getTranslation("star.short", o.newStar()))
+                .setHeader(getTranslation("objection.column.result")).setAutoWidth(true);
+        grid.addColumn(Objection::lodgedByName).setHeader(getTranslation("objection.column.by")).setAutoWidth(true);
+        grid.addColumn(o -> zone.fromUtc(o.lodgedAt()).format(TIME)).setHeader(getTranslation("objection.column.at")).setAutoWidth(true);
+        grid.addColumn(Objection::reason).setHeader(getTranslation("objection.column.reason")).setFlexGrow(2);
+        grid.addColumn(o -> Labels.of(this, "objection.status", o.status())
+                        + (o.decisionReason() == null ? "" : " · " + o.decisionReason()))
+                .setHeader(getTranslation("objection.column.status")).setFlexGrow(1);
+        grid.addComponentColumn(this::actions).setAutoWidth(true);
+        grid.setItems(query -> notices.objections(status.getValue(), query.getOffset(), query.getLimit()).stream(),
+                query -> notices.countObjections(status.getValue()));
+        add(heading, status, grid);
+        setFlexGrow(1, grid);
+    }
+
+    private HorizontalLayout actions(Objection objection) {
+        HorizontalLayout actions = new HorizontalLayout();
+        if (objection.status() == ObjectionStatus.OPEN) {
+            Button uphold = new Button(getTranslation("objection.uphold"),
+                    click -> decide(objection, "objection.uphold", notices::uphold));
+            uphold.setId("objection-uphold-" + objection.id());
+            uphold.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            Button dismiss = new Button(getTranslation("objection.dismiss"),
+                    click -> decide(objection, "objection.dismiss", notices::dismiss));
+            dismiss.setId("objection-dismiss-" + objection.id());
+            dismiss.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            actions.add(uphold, dismiss);
+        }
+        return actions;
+    }
+
+    /** Asks for the reason of an uphold or a dismissal, then records the decision. */
+    private void decide(Objection objection, String actionKey, BiConsumer<Long, String> decision) {
+        Dialog dialog = new Dialog(getTranslation(actionKey) + " · " + objection.organizationName());
+        dialog.setId("objection-decide-dialog");
+        Paragraph what = new Paragraph(getTranslation(actionKey + ".help"));
+        TextArea reason = new TextArea(getTranslation("objection.decision.reason"));
+        reason.setId("objection-decide-reason");
+        reason.setRequired(true);
+        reason.setMaxLength(NoticeService.REASON_MAX);
+        reason.setWidthFull();
+        Button confirm = new Button(getTranslation(actionKey), click -> {
+            if (reason.getValue().isBlank()) {
+                reason.setInvalid(true);
+                reason.setErrorMessage(getTranslation("notice.error.reason-required"));
+                return;
+            }
+            try {
+                decision.accept(objection.id(), reason.getValue());
+            } catch (PortalException refused) {
+                PortalErrorHandler.showError(UI.getCurrent(), refused);
+                return;
+            }
+            dialog.close();
+            SuccessToast.show(getTranslation(actionKey + ".done"), "objection-decided");
+            grid.getDataProvider().refreshAll();
+        });
+        confirm.setId("objection-decide-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button(getTranslation("action.cancel"), click -> dialog.close());
+        dialog.add(what, reason);
+        dialog.getFooter().add(cancel, confirm);
+        dialog.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("objection.list.title") + " · " + getTranslation("app.title");
+    }
+}
