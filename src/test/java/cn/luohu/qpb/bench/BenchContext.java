@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * The portal on a city-scale database of its embedded MariaDB, as the tests run it (a mock servlet
@@ -46,16 +45,13 @@ final class BenchContext {
         return new SpringApplicationBuilder(Application.class, BenchBeans.class)
                 .web(WebApplicationType.SERVLET)
                 .contextFactory(ApplicationContextFactory.of(() -> new GenericWebApplicationContext(new MockServletContext())))
-                .properties(Map.of(
-                        "qpb.city.size", String.valueOf(size),
-                        "qpb.demo-data", "false",
-                        "qpb.embedded-db.base-dir", "target/bench/mariadb/base",
-                        "qpb.embedded-db.data-dir", dataDir.toString(),
-                        "qpb.embedded-db.buffer-pool-size", "2G",
-                        "vaadin.launch-browser", "false",
-                        "logging.level.org.jooq.tools.LoggerListener", "WARN",
-                        "logging.level.org.atmosphere", "WARN"))
-                .run();
+                // as arguments: they win over application.properties, as on a command line
+                .run("--qpb.city.size=" + size,
+                        "--qpb.demo-data=false",
+                        "--qpb.embedded-db.base-dir=target/bench/mariadb/base",
+                        "--qpb.embedded-db.data-dir=" + dataDir,
+                        "--qpb.embedded-db.buffer-pool-size=2G",
+                        "--logging.level.org.atmosphere=WARN");
     }
 
     private static void copy(Path from, Path to) {
