@@ -43,6 +43,7 @@ import static cn.luohu.qpb.jooq.Tables.APP_USER;
 import static cn.luohu.qpb.jooq.Tables.APP_USER_ROLE;
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE;
 import static cn.luohu.qpb.jooq.Tables.CYCLE_STANDARD;
+import static cn.luohu.qpb.jooq.Tables.NOTICE_BATCH;
 import static cn.luohu.qpb.jooq.Tables.ORGANIZATION;
 import static cn.luohu.qpb.jooq.Tables.STANDARD_CATEGORY;
 import static cn.luohu.qpb.jooq.Tables.STANDARD_DIMENSION;
@@ -54,6 +55,9 @@ import static cn.luohu.qpb.jooq.Tables.STANDARD_VERSION;
  * (a secretary per assessed organisation, two reviewers per committee, district staff and an administrator,
  * all with the demo password), the {@link CityStandards}, three closed past cycles with every self and
  * review score, and this year's cycle open with its assessments spread over every state.
+ * <p>
+ * Approved results went through a notice batch of their cycle: the past cycles' and this year's final ones
+ * through a finalised one, this year's still in notice through one published yesterday.
  * <p>
  * Everything past the tree is set-based SQL ({@code INSERT … SELECT}, a range of assessments at a time),
  * and every value is a function of row ids and {@code today}: the same size and day give the same rows.
@@ -251,6 +255,8 @@ final class CityGenerator {
         }
         moved.put(RETURNED, opened.plusDays(75));
         fillCycle(cycleId, moved, false);
+        decide(cycleId, moved);
+        notice(cycleId, moved.get(IN_NOTICE), moved.get(FINAL), "'" + FINAL + "'");
         takeEffect(cycleId, year, moved.get(FINAL));
     }
 
@@ -274,11 +280,38 @@ final class CityGenerator {
         }
         moved.put(RETURNED, opened.plusDays(10));
         fillCycle(cycleId, moved, true);
+        decide(cycleId, moved);
+        notice(cycleId, moved.get(IN_NOTICE), moved.get(FINAL), "'" + FINAL + "'");
+        // those still in notice were published yesterday, so their notice runs on past today
+        LocalDateTime published = today.minusDays(1).atTime(2, 0);
+        notice(cycleId, published, null, "'" + IN_NOTICE + "'");
+        execute("UPDATE assessment_event e JOIN assessment a ON a.id = e.assessment_id SET e.occurred_at = ? "
+                + "WHERE a.cycle_id = ? AND a.state = 'IN_NOTICE' AND e.to_state = 'IN_NOTICE'", published, cycleId);
         // some who have not submitted yet were given more time
         execute("UPDATE assessment SET deadline_extended_to = ?, extension_reason = '因社区换届，延期提交自评' "
                 + "WHERE cycle_id = ? AND state IN ('NOT_STARTED', 'DRAFT', 'RETURNED') AND MOD(organization_id, 40) = 0",
                 today.plusDays(17), cycleId);
         takeEffect(cycleId, year, moved.get(FINAL));
+    }
+
+    /** District staff approved every recommendation that went on, at the recommended star. */
+    private void decide(long cycleId, Map<AssessmentState, LocalDateTime> moved) {
+        execute("UPDATE assessment SET approved_star = recommended_star, approver_id = ?, approved_at = ? "
+                + "WHERE cycle_id = ? AND state IN ('APPROVED', 'IN_NOTICE', 'FINAL')", districtUserId, moved.get(APPROVED), cycleId);
+    }
+
+    /**
+     * A notice batch of the cycle's assessments in {@code states}, published at {@code published} for the cycle's
+     * five days; when {@code finalized} is given, it ended with no objection and its results became final then.
+     */
+    private void notice(long cycleId, LocalDateTime published, LocalDateTime finalized, String states) {
+        long batch = dsl.insertInto(NOTICE_BATCH).set(NOTICE_BATCH.CYCLE_ID, cycleId)
+                .set(NOTICE_BATCH.STARTS_ON, published.toLocalDate()).set(NOTICE_BATCH.ENDS_ON, published.toLocalDate().plusDays(4))
+                .set(NOTICE_BATCH.PUBLISHED_BY, districtUserId).set(NOTICE_BATCH.PUBLISHED_AT, published)
+                .set(NOTICE_BATCH.FINALIZED_AT, finalized)
+                .returningResult(NOTICE_BATCH.ID).fetchSingle().value1();
+        execute("UPDATE assessment SET notice_batch_id = ?, final_at = ? WHERE cycle_id = ? AND state IN (" + states + ")",
+                batch, finalized, cycleId);
     }
 
     private long insertCycle(int year, String status, LocalDateTime opened, LocalDate selfDeadline, LocalDate reviewDeadline,

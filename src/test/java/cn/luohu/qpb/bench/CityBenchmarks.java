@@ -1,5 +1,6 @@
 package cn.luohu.qpb.bench;
 
+import cn.luohu.qpb.assessment.ApprovalService;
 import cn.luohu.qpb.assessment.AssessmentService;
 import cn.luohu.qpb.assessment.EvidenceService;
 import cn.luohu.qpb.assessment.ReviewFilter;
@@ -8,12 +9,14 @@ import cn.luohu.qpb.base.ui.MainLayout;
 import cn.luohu.qpb.cycle.CycleInput;
 import cn.luohu.qpb.cycle.CycleService;
 import cn.luohu.qpb.cycle.OpenProgress;
+import cn.luohu.qpb.notice.NoticeService;
 import cn.luohu.qpb.organization.Category;
 import cn.luohu.qpb.organization.OrganizationFilter;
 import cn.luohu.qpb.organization.OrganizationService;
 import cn.luohu.qpb.organization.OrganizationSort;
 import cn.luohu.qpb.standard.IndicatorInput;
 import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.KaribuConfig;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
@@ -36,6 +39,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -89,6 +93,8 @@ class CityBenchmarks {
         private final CycleService cycles;
         private final AssessmentService assessments;
         private final EvidenceService evidence;
+        private final ApprovalService approvals;
+        private final NoticeService notices;
         private final Map<String, UsernamePasswordAuthenticationToken> logins = new HashMap<>();
         private final List<String> overhead = new ArrayList<>();
         private final long cycle;
@@ -113,6 +119,8 @@ class CityBenchmarks {
             this.cycles = context.getBean(CycleService.class);
             this.assessments = context.getBean(AssessmentService.class);
             this.evidence = context.getBean(EvidenceService.class);
+            this.approvals = context.getBean(ApprovalService.class);
+            this.notices = context.getBean(NoticeService.class);
             this.cycle = dsl.fetchSingle("SELECT id FROM assessment_cycle WHERE status = 'OPEN'").get(0, Long.class);
             this.committees = targets("SELECT id, CONCAT('rev-', LOWER(code)) FROM organization WHERE kind = 'COMMITTEE' ORDER BY id");
             String ofState = "SELECT a.id, CONCAT('sec-', LOWER(o.code)) FROM assessment a JOIN organization o ON o.id = a.organization_id "
@@ -124,12 +132,16 @@ class CityBenchmarks {
         }
 
         void all() throws Exception {
-            reads();
-            itemSaves();
-            submits();
-            views();
-            sessions();
-            openCycle();
+            KaribuConfig.setInitDefaultRoute(false); // a new session logs in first, then navigates
+            for (Runnable part : List.<Runnable>of(this::reads, this::itemSaves, this::submits, this::views, this::sessions,
+                    this::approveMany, this::exportNotice, this::openCycle)) {
+                try {
+                    part.run();
+                } catch (RuntimeException e) { // one part that fails does not take the others' figures with it
+                    System.out.printf("[bench %s] FAILED: %s%n", dataset, e);
+                    e.printStackTrace(System.out);
+                }
+            }
             Harness.appendCsv(RESULTS, "name,dataset,p50_ms,p95_ms,p99_ms,ops_per_s",
                     harness.results().stream().map(Harness.Result::csv).toList());
             Harness.appendCsv(OVERHEAD, "name,dataset,jooq_p50_ms,jdbc_p50_ms,ratio,statements", overhead);
@@ -338,6 +350,53 @@ class CityBenchmarks {
                 System.gc();
             }
             return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        }
+
+        // --- district staff's bulk work ---
+
+        /**
+         * District staff approve 1,000 recommendations at once (as many as the cycle holds when fewer: about 320
+         * at 2,000 organisations), a fresh thousand each run.
+         */
+        private void approveMany() {
+            as("district");
+            List<Long> recommended = dsl.fetch("SELECT id FROM assessment WHERE cycle_id = ? AND state = 'RECOMMENDED' "
+                    + "AND NOT direct_grading ORDER BY id", cycle).getValues(0, Long.class);
+            int batch = Math.min(1000, recommended.size());
+            int runs = recommended.size() / batch;
+            long[] nanos = new long[runs];
+            for (int run = 0; run < runs; run++) {
+                List<Long> ids = recommended.subList(run * batch, (run + 1) * batch);
+                long start = System.nanoTime();
+                var result = approvals.approveMany(cycle, ids);
+                nanos[run] = System.nanoTime() - start;
+                System.out.printf("[bench %s] approved %s%n", dataset, result);
+            }
+            harness.add("approve.many-" + batch, nanos);
+        }
+
+        /** The notice list of a past cycle (every organisation of the city) written as .xlsx, into nothing. */
+        private void exportNotice() {
+            as("district");
+            long batch = dsl.fetchSingle("SELECT b.id FROM notice_batch b JOIN assessment_cycle c ON c.id = b.cycle_id "
+                    + "WHERE c.status = 'CLOSED' ORDER BY c.year DESC LIMIT 1").get(0, Long.class);
+            int rows = notices.countRows(batch);
+            long[] bytes = new long[1];
+            harness.measure("notice.export-xlsx-" + rows, 1, 5, run -> {
+                OutputStream sink = new OutputStream() {
+                    @Override
+                    public void write(int b) {
+                        bytes[0]++;
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) {
+                        bytes[0] += len;
+                    }
+                };
+                notices.exportWorkbook(batch, Locale.SIMPLIFIED_CHINESE, sink);
+            });
+            System.out.printf("[bench %s] notice list: %d rows, %d KB per .xlsx%n", dataset, rows, bytes[0] / 6 / 1024);
         }
 
         // --- the opening of a cycle for the whole city ---

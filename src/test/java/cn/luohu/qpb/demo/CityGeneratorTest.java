@@ -48,7 +48,7 @@ class CityGeneratorTest extends IntegrationTest {
     private static final String HASH = "{bcrypt}$2a$10$abcdefghijklmnopqrstuu5Ff9JG1Pj6nqNZQUvj2Z4Pb5xK8Iu0i";
     private static final List<String> TABLES = List.of("organization", "app_user", "app_user_role", "star_history",
             "standard_version", "standard_category", "standard_dimension", "standard_indicator", "assessment_cycle",
-            "cycle_standard", "assessment", "assessment_item", "assessment_event", "evidence_file");
+            "cycle_standard", "notice_batch", "assessment", "assessment_item", "assessment_event", "evidence_file");
 
     @Autowired
     private DSLContext testDsl;
@@ -137,6 +137,13 @@ class CityGeneratorTest extends IntegrationTest {
                 + "(a.state IN ('UNDER_REVIEW', 'RETURNED', 'RECOMMENDED', 'APPROVED', 'IN_NOTICE', 'FINAL'))"));
         assertEquals(0, count("SELECT COUNT(*) " + current + "WHERE (a.recommended_star IS NOT NULL) <> "
                 + "(a.state IN ('RECOMMENDED', 'APPROVED', 'IN_NOTICE', 'FINAL'))"));
+        assertEquals(0, count("SELECT COUNT(*) " + current + "WHERE (a.approved_star IS NOT NULL) <> "
+                + "(a.state IN ('APPROVED', 'IN_NOTICE', 'FINAL'))"));
+        // in notice: in a batch whose notice runs on past today (nothing for the finaliser); final: in a finalised one
+        assertEquals(0, count("SELECT COUNT(*) FROM assessment a LEFT JOIN notice_batch b ON b.id = a.notice_batch_id "
+                + "WHERE (a.state IN ('IN_NOTICE', 'FINAL')) <> (b.id IS NOT NULL) "
+                + "OR (a.state = 'IN_NOTICE' AND (b.finalized_at IS NOT NULL OR b.ends_on < '" + TODAY + "')) "
+                + "OR (a.state = 'FINAL' AND (b.finalized_at IS NULL OR a.final_at IS NULL))"));
         assertEquals(0, count("SELECT COUNT(*) " + current + "WHERE (a.submitted_at IS NOT NULL) <> "
                 + "(a.state NOT IN ('NOT_STARTED', 'DRAFT'))"));
         // a complete draft (it applied for a star) may be submitted: every entry made, every required file there
