@@ -3,6 +3,7 @@ package cn.luohu.qpb.assessment.ui;
 import cn.luohu.qpb.assessment.AssessmentHeader;
 import cn.luohu.qpb.assessment.AssessmentService;
 import cn.luohu.qpb.assessment.AssessmentSheet;
+import cn.luohu.qpb.assessment.EvidenceFile;
 import cn.luohu.qpb.assessment.EvidenceService;
 import cn.luohu.qpb.assessment.SavedItem;
 import cn.luohu.qpb.assessment.SheetDimension;
@@ -45,6 +46,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -117,6 +119,8 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
             add(new Paragraph(getTranslation("assessment.read-only")));
         }
         add(application(header));
+        Map<Long, List<EvidenceFile>> files = evidence.listForAssessment(id).stream()
+                .collect(Collectors.groupingBy(EvidenceFile::itemId));
         for (SheetDimension dimension : sheet.dimensions()) {
             add(new H3(dimension.name()));
             for (SheetItem item : dimension.items()) {
@@ -126,7 +130,7 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
                 }
                 IndicatorCard card = new IndicatorCard(item.indicator(), item.input(), item.explanation(), editable,
                         (input, explanation) -> saveItem(item, input, explanation));
-                card.add(new EvidencePanel(evidence, zone, item.itemId(), editable));
+                card.add(new EvidencePanel(evidence, zone, item.itemId(), editable, files.getOrDefault(item.itemId(), List.of())));
                 add(card);
             }
         }

@@ -65,6 +65,14 @@ public class EvidencePanel extends VerticalLayout {
 
     /** The files of one item; {@code editable} offers upload and delete (the service checks again). */
     public EvidencePanel(EvidenceService evidence, DisplayZone zone, long itemId, boolean editable) {
+        this(evidence, zone, itemId, editable, evidence.list(itemId));
+    }
+
+    /**
+     * The files of one item, starting with {@code current}: a form of 60 items reads all its files in one
+     * query ({@link EvidenceService#listForAssessment}) instead of one per panel.
+     */
+    public EvidencePanel(EvidenceService evidence, DisplayZone zone, long itemId, boolean editable, List<EvidenceFile> current) {
         this.evidence = evidence;
         this.zone = zone;
         this.itemId = itemId;
@@ -86,7 +94,7 @@ public class EvidencePanel extends VerticalLayout {
             refusals.setVisible(false);
             add(hint, refusals);
         }
-        refresh();
+        show(current);
     }
 
     public long itemId() {
@@ -105,7 +113,10 @@ public class EvidencePanel extends VerticalLayout {
 
     /** Reads the item's files again and shows them. */
     public List<EvidenceFile> refresh() {
-        List<EvidenceFile> current = evidence.list(itemId);
+        return show(evidence.list(itemId));
+    }
+
+    private List<EvidenceFile> show(List<EvidenceFile> current) {
         files.removeAll();
         if (current.isEmpty()) {
             Span empty = new Span(getTranslation("evidence.empty"));

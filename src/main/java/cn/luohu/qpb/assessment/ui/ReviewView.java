@@ -2,6 +2,7 @@ package cn.luohu.qpb.assessment.ui;
 
 import cn.luohu.qpb.assessment.AssessmentHeader;
 import cn.luohu.qpb.assessment.AssessmentService;
+import cn.luohu.qpb.assessment.EvidenceFile;
 import cn.luohu.qpb.assessment.EvidenceService;
 import cn.luohu.qpb.assessment.ReviewEntry;
 import cn.luohu.qpb.assessment.ReviewService;
@@ -49,7 +50,9 @@ import jakarta.annotation.security.RolesAllowed;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -119,6 +122,8 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         }
         summary.setId("review-summary");
         add(new H3(getTranslation("review.total")), summary);
+        Map<Long, List<EvidenceFile>> files = evidence.listForAssessment(id).stream()
+                .collect(Collectors.groupingBy(EvidenceFile::itemId));
         for (SheetDimension dimension : sheet.sheet().dimensions()) {
             add(new H3(dimension.name()));
             for (SheetItem item : dimension.items()) {
@@ -128,7 +133,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
                     inputs.put(item.indicator().code(), entry.input());
                 }
                 IndicatorCard own = new IndicatorCard(item.indicator(), item.input(), item.explanation(), false, (i, e) -> { });
-                own.add(new EvidencePanel(evidence, zone, item.itemId(), false));
+                own.add(new EvidencePanel(evidence, zone, item.itemId(), false, files.getOrDefault(item.itemId(), List.of())));
                 HorizontalLayout row = new HorizontalLayout(own, reviewCard(item, entry));
                 row.setWidthFull();
                 row.setFlexGrow(2, own);
