@@ -51,6 +51,8 @@ final class BenchContext {
                         "--qpb.embedded-db.base-dir=target/bench/mariadb/base",
                         "--qpb.embedded-db.data-dir=" + dataDir,
                         "--qpb.embedded-db.buffer-pool-size=2G",
+                        // as in production: dev mode records where every component was made (a stack trace each)
+                        "--vaadin.productionMode=true",
                         "--logging.level.org.atmosphere=WARN");
     }
 

@@ -71,6 +71,7 @@ class CityBenchmarks {
 
     @Test
     void cityScale() throws Exception {
+        productionComponentTracking();
         for (Path file : List.of(RESULTS, OVERHEAD, MEMORY)) {
             Files.deleteIfExists(file);
         }
@@ -79,6 +80,17 @@ class CityBenchmarks {
                 new Run(context, size.strip()).all();
             }
         }
+    }
+
+    /**
+     * In production Vaadin does not record where each component was made; it decides so once per JVM, at the
+     * first component, from the deployment configuration of the request in progress. Under karibu the first
+     * component is made outside any request, so it would record a stack trace for every component ever made.
+     */
+    private static void productionComponentTracking() throws ReflectiveOperationException {
+        var disabled = com.vaadin.flow.component.internal.ComponentTracker.class.getDeclaredField("disabled");
+        disabled.setAccessible(true);
+        disabled.set(null, Boolean.TRUE);
     }
 
     /** One dataset's run. */
@@ -320,8 +332,9 @@ class CityBenchmarks {
         }
 
         /**
-         * The heap that {@value #SESSIONS} logged-in sessions retain, each a different secretary who opened the home
-         * view and then her assessment form: live heap after a full GC with all of them open, minus before.
+         * The heap that {@value #SESSIONS} logged-in sessions retain, each a different secretary: idle on the home
+         * view (where a login lands), and with the home view visited and her assessment form open. Live heap after
+         * a full GC with all of them open, minus before, per session.
          */
         private void sessions() {
             Function0<UI> uiFactory = UI::new;
@@ -332,21 +345,8 @@ class CityBenchmarks {
             Locale jvmLocale = Locale.getDefault();
             Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
             try {
-                for (Target warm : secretaries.subList(SESSIONS, secretaries.size())) {
-                    openSession(servlet, uiFactory, warm); // classes loaded and caches filled before the baseline
-                    MockVaadin.tearDown();
-                }
-                long before = liveHeap();
-                List<VaadinSession> open = new ArrayList<>();
-                for (Target secretary : secretaries.subList(0, SESSIONS)) {
-                    open.add(openSession(servlet, uiFactory, secretary));
-                }
-                long after = liveHeap();
-                double kb = (after - before) / 1024.0 / open.size();
-                System.out.printf(Locale.ROOT, "[bench %s] retained heap per session: %.1f KB over %d sessions%n", dataset, kb, open.size());
-                Harness.appendCsv(MEMORY, "dataset,sessions,retained_kb_per_session",
-                        List.of(String.format(Locale.ROOT, "%s,%d,%.1f", dataset, open.size(), kb)));
-                open.forEach(session -> session.getSession().invalidate());
+                retained("home", servlet, uiFactory, secretaries, s -> List.of(""));
+                retained("home+assessment-form", servlet, uiFactory, secretaries, s -> List.of("", "assessments/" + s.id()));
             } finally {
                 MockVaadin.tearDown();
                 Locale.setDefault(jvmLocale);
@@ -354,14 +354,65 @@ class CityBenchmarks {
             }
         }
 
-        /** A new browser session: the secretary logs in (the session keeps her security context), opens home, then her form. */
-        private VaadinSession openSession(MockSpringServlet servlet, Function0<UI> uiFactory, Target secretary) {
+        private void retained(String views, MockSpringServlet servlet, Function0<UI> uiFactory, List<Target> secretaries,
+                              java.util.function.Function<Target, List<String>> locations) {
+            for (Target warm : secretaries.subList(SESSIONS, secretaries.size())) {
+                openSession(servlet, uiFactory, warm, locations.apply(warm)); // classes loaded, caches filled
+                MockVaadin.tearDown();
+            }
+            long before = liveHeap();
+            Map<String, Long> histogramBefore = histogram();
+            List<VaadinSession> open = new ArrayList<>();
+            for (Target secretary : secretaries.subList(0, SESSIONS)) {
+                open.add(openSession(servlet, uiFactory, secretary, locations.apply(secretary)));
+            }
+            long after = liveHeap();
+            printLargest(views, histogramBefore, histogram(), open.size());
+            double kb = (after - before) / 1024.0 / open.size();
+            System.out.printf(Locale.ROOT, "[bench %s] retained heap per session (%s): %.1f KB over %d sessions%n",
+                    dataset, views, kb, open.size());
+            Harness.appendCsv(MEMORY, "dataset,views,sessions,retained_kb_per_session",
+                    List.of(String.format(Locale.ROOT, "%s,%s,%d,%.1f", dataset, views, open.size(), kb)));
+            MockVaadin.tearDown();
+            open.clear();
+        }
+
+        /** Bytes per class of the live heap (a full GC first), from the JVM's class histogram. */
+        private static Map<String, Long> histogram() {
+            try {
+                String text = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                        new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                        new Object[]{null}, new String[]{String[].class.getName()});
+                Map<String, Long> bytes = new HashMap<>();
+                for (String line : text.split("\n")) {
+                    String[] cells = line.trim().split("\\s+");
+                    if (cells.length >= 4 && cells[0].endsWith(":")) {
+                        bytes.put(cells[3], Long.parseLong(cells[2]));
+                    }
+                }
+                return bytes;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** What the sessions hold: the classes that grew most, per session. */
+        private void printLargest(String views, Map<String, Long> before, Map<String, Long> after, int sessions) {
+            after.entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(15)
+                    .forEach(e -> System.out.printf(Locale.ROOT, "[bench %s] per session (%s): %8.1f KB %s%n", dataset, views,
+                            e.getValue() / 1024.0 / sessions, e.getKey()));
+        }
+
+        /** A new browser session: the secretary logs in (the session keeps her security context) and navigates. */
+        private VaadinSession openSession(MockSpringServlet servlet, Function0<UI> uiFactory, Target secretary,
+                                          List<String> locations) {
             MockVaadin.setup(uiFactory, servlet);
             SecurityContext security = login(secretary.username());
             VaadinSession session = VaadinSession.getCurrent();
             session.getSession().setAttribute("SPRING_SECURITY_CONTEXT", security);
-            navigate("");
-            navigate("assessments/" + secretary.id());
+            locations.forEach(Run::navigate);
             return session;
         }
 
