@@ -313,21 +313,35 @@ class CycleRepository {
                 .fetchSingle().value1();
     }
 
-    /** One page of the pending organisations, by committee then code. */
+    /**
+     * One page of the pending organisations, by committee then code. The page's ids are found first from the
+     * index on (cycle, state, committee, organisation) and the organisations' codes, and only its rows are read
+     * whole: sorting every pending row of a city (7,000 of 20,000) with all its columns took 30 ms a page.
+     */
     List<PendingAssessment> pending(long cycleId, LocalDate today, boolean overdueOnly, int offset, int limit) {
-        Field<LocalDate> deadline = deadline();
-        return dsl.select(ASSESSMENT.ID, O.ID, O.CODE, O.NAME, C.SHORT_NAME, ASSESSMENT.STATE, deadline,
-                        ASSESSMENT.DEADLINE_EXTENDED_TO, ASSESSMENT.EXTENSION_REASON)
-                .from(ASSESSMENT)
+        var page = DSL.select(ASSESSMENT.ID).from(ASSESSMENT)
                 .join(ASSESSMENT_CYCLE).on(ASSESSMENT_CYCLE.ID.eq(ASSESSMENT.CYCLE_ID))
                 .join(O).on(O.ID.eq(ASSESSMENT.ORGANIZATION_ID))
-                .leftJoin(C).on(C.ID.eq(ASSESSMENT.COMMITTEE_ID))
                 .where(pending(cycleId, today, overdueOnly))
                 .orderBy(ASSESSMENT.COMMITTEE_ID, O.CODE)
                 .limit(limit).offset(offset)
+                .asTable("page");
+        Field<LocalDate> deadline = deadline();
+        return dsl.select(ASSESSMENT.ID, O.ID, O.CODE, O.NAME, C.SHORT_NAME, ASSESSMENT.STATE, deadline,
+                        ASSESSMENT.DEADLINE_EXTENDED_TO, ASSESSMENT.EXTENSION_REASON)
+                .from(page)
+                .join(ASSESSMENT).on(ASSESSMENT.ID.eq(page.field(ASSESSMENT.ID)))
+                .join(ASSESSMENT_CYCLE).on(ASSESSMENT_CYCLE.ID.eq(ASSESSMENT.CYCLE_ID))
+                .join(O).on(O.ID.eq(ASSESSMENT.ORGANIZATION_ID))
+                .leftJoin(C).on(C.ID.eq(ASSESSMENT.COMMITTEE_ID))
+                .orderBy(ASSESSMENT.COMMITTEE_ID, O.CODE)
                 .fetch(r -> new PendingAssessment(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                         AssessmentState.valueOf(r.value6()), r.value7(), r.value8() != null, r.value9(),
                         r.value7().isBefore(today)));
+    }
+
+    boolean exists(long id) {
+        return dsl.fetchExists(ASSESSMENT_CYCLE, ASSESSMENT_CYCLE.ID.eq(id));
     }
 
     // --- deadline extensions ---

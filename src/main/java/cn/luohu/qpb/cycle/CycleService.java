@@ -243,15 +243,22 @@ public class CycleService {
      */
     @PreAuthorize(Access.APPROVER)
     public int countPending(long id, boolean overdueOnly) {
-        get(id);
+        requireExists(id);
         return repository.countPending(id, today(), overdueOnly);
     }
 
     /** A page of {@link #countPending}'s organisations, by committee then code. */
     @PreAuthorize(Access.APPROVER)
     public List<PendingAssessment> pending(long id, boolean overdueOnly, int offset, int limit) {
-        get(id);
+        requireExists(id);
         return repository.pending(id, today(), overdueOnly, offset, limit);
+    }
+
+    /** Refuses an unknown cycle without reading its summary (which counts its assessments: 20,000 in a city). */
+    private void requireExists(long id) {
+        if (!repository.exists(id)) {
+            throw new NotFoundException();
+        }
     }
 
     /**

@@ -341,7 +341,7 @@ class CityBenchmarks {
             MockSpringServlet servlet = new MockSpringServlet(new Routes().autoDiscoverViews("cn.luohu.qpb"), context, uiFactory);
             List<Target> secretaries = targets("SELECT a.id, CONCAT('sec-', LOWER(o.code)) FROM assessment a "
                     + "JOIN organization o ON o.id = a.organization_id WHERE a.cycle_id = " + cycle
-                    + " AND a.state IN ('NOT_STARTED', 'DRAFT') ORDER BY a.id LIMIT " + (SESSIONS + 20));
+                    + " ORDER BY a.id LIMIT " + (SESSIONS + 20));
             Locale jvmLocale = Locale.getDefault();
             Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
             try {
