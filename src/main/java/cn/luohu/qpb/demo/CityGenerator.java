@@ -5,6 +5,7 @@ import cn.luohu.qpb.assessment.StateMachine;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.organization.Category;
 import cn.luohu.qpb.organization.OrgKind;
+import cn.luohu.qpb.organization.TreePath;
 import cn.luohu.qpb.organization.TreePathSql;
 import cn.luohu.qpb.standard.DimensionDefinition;
 import cn.luohu.qpb.standard.IndicatorDefinition;
@@ -15,12 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -41,8 +40,11 @@ import static cn.luohu.qpb.assessment.AssessmentState.SUBMITTED;
 import static cn.luohu.qpb.assessment.AssessmentState.UNDER_REVIEW;
 import static cn.luohu.qpb.jooq.Tables.APP_USER;
 import static cn.luohu.qpb.jooq.Tables.APP_USER_ROLE;
+import static cn.luohu.qpb.jooq.Tables.ASSESSMENT;
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE;
+import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_ITEM;
 import static cn.luohu.qpb.jooq.Tables.CYCLE_STANDARD;
+import static cn.luohu.qpb.jooq.Tables.EVIDENCE_FILE;
 import static cn.luohu.qpb.jooq.Tables.NOTICE_BATCH;
 import static cn.luohu.qpb.jooq.Tables.ORGANIZATION;
 import static cn.luohu.qpb.jooq.Tables.STANDARD_CATEGORY;
@@ -120,8 +122,7 @@ final class CityGenerator {
         }
         step("cycle " + today.getYear(), () -> currentCycle(standards));
         Result result = new Result(dsl.fetchCount(ORGANIZATION), dsl.fetchCount(APP_USER),
-                dsl.fetchCount(cn.luohu.qpb.jooq.Tables.ASSESSMENT), dsl.fetchCount(cn.luohu.qpb.jooq.Tables.ASSESSMENT_ITEM),
-                dsl.fetchCount(cn.luohu.qpb.jooq.Tables.EVIDENCE_FILE), (System.nanoTime() - start) / 1_000_000);
+                dsl.fetchCount(ASSESSMENT), dsl.fetchCount(ASSESSMENT_ITEM), dsl.fetchCount(EVIDENCE_FILE), (System.nanoTime() - start) / 1_000_000);
         log.info("City of {} assessed organisations generated: {}", size, result);
         return result;
     }
@@ -144,7 +145,7 @@ final class CityGenerator {
                     ORGANIZATION.MEMBER_COUNT, ORGANIZATION.CONTACT, ORGANIZATION.CURRENT_STAR,
                     ORGANIZATION.STAR_EFFECTIVE_DATE, ORGANIZATION.CREATED_AT, ORGANIZATION.UPDATED_AT);
             for (CityTree.Org o : tree.subList(from, Math.min(tree.size(), from + CHUNK))) {
-                insert = insert.values(o.id(), o.parentId(), o.path(), cn.luohu.qpb.organization.TreePath.depth(o.path()),
+                insert = insert.values(o.id(), o.parentId(), o.path(), TreePath.depth(o.path()),
                         o.kind().name(), o.category() == null ? null : o.category().name(),
                         o.region() == null ? null : o.region().name(), o.code(), o.name(), o.shortName(), o.secretary(),
                         o.members(), o.contact(), o.star(), o.kind().isAssessed() ? starDate : null, created, created);
