@@ -344,4 +344,26 @@ class NoticeServiceTest extends IntegrationTest {
         assertEquals(notices.rows(batch.id(), 0, 10), streamed);
         assertThrows(NotFoundException.class, () -> notices.batch(Long.MAX_VALUE));
     }
+
+    @Test
+    void theListExportsToExcelAndPdfInTheReadersLanguage() throws Exception {
+        long id = approved(1, 2);
+        actAs(approver);
+        NoticeBatch batch = notices.publish(cycle);
+        String name = dsl.select(ORGANIZATION.NAME).from(ORGANIZATION).join(ASSESSMENT).on(ASSESSMENT.ORGANIZATION_ID.eq(ORGANIZATION.ID))
+                .where(ASSESSMENT.ID.eq(id)).fetchSingle().value1();
+
+        java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
+        notices.exportWorkbook(batch.id(), java.util.Locale.SIMPLIFIED_CHINESE, xlsx);
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.toByteArray()))) {
+            StringBuilder cells = new StringBuilder();
+            workbook.getSheetAt(0).forEach(row -> row.forEach(cell -> cells.append(cell.toString()).append('|')));
+            assertTrue(cells.toString().contains(name), cells.toString());
+            assertTrue(cells.toString().contains("升星"), cells.toString());
+        }
+        java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
+        notices.exportPdf(batch.id(), java.util.Locale.ENGLISH, pdf);
+        assertTrue(new String(pdf.toByteArray(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII).startsWith("%PDF"));
+        assertTrue(notices.exportFileName(batch.id(), java.util.Locale.SIMPLIFIED_CHINESE, false).endsWith(".xlsx"));
+    }
 }

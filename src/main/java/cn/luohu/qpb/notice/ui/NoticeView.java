@@ -132,7 +132,7 @@ public class NoticeView extends VerticalLayout implements BeforeEnterObserver, H
                 object.setId("notice-object-" + r.assessmentId());
                 object.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
                 return object;
-            }).setAutoWidth(true);
+            }).setKey("object").setAutoWidth(true);
         }
         grid.setItems(query -> notices.rows(id, query.getOffset(), query.getLimit()).stream(), query -> notices.countRows(id));
         return grid;

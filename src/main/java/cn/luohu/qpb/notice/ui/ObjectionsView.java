@@ -71,7 +71,7 @@ public class ObjectionsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(o -> Labels.of(this, "objection.status", o.status())
                         + (o.decisionReason() == null ? "" : " · " + o.decisionReason()))
                 .setHeader(getTranslation("objection.column.status")).setFlexGrow(1);
-        grid.addComponentColumn(this::actions).setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true);
         grid.setItems(query -> notices.objections(status.getValue(), query.getOffset(), query.getLimit()).stream(),
                 query -> notices.countObjections(status.getValue()));
         add(heading, status, grid);
