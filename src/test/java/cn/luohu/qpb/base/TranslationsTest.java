@@ -77,6 +77,7 @@ class TranslationsTest {
         check(keys, missing, "assessment.actor", cn.luohu.qpb.assessment.StateMachine.Actor.values());
         check(keys, missing, "evidence.type", cn.luohu.qpb.assessment.EvidenceType.values());
         check(keys, missing, "cycle.status", cn.luohu.qpb.cycle.CycleStatus.values());
+        check(keys, missing, "notification.message", cn.luohu.qpb.notification.NotificationKind.values());
         for (cn.luohu.qpb.user.PasswordPolicy.Violation violation : cn.luohu.qpb.user.PasswordPolicy.Violation.values()) {
             String key = cn.luohu.qpb.user.PasswordRefusedException.messageKey(violation);
             if (!keys.contains(key)) {
