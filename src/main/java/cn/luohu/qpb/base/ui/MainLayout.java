@@ -94,8 +94,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         int count = notifications.unreadCount();
         unread.setText(count > 99 ? "99+" : String.valueOf(count));
         unread.setVisible(count > 0);
-        bell.setAriaLabel(getTranslation("notification.bell", count));
-        bell.setTooltipText(getTranslation("notification.bell", count));
+        String label = getTranslation("notification.bell", count);
+        bell.setAriaLabel(label);
+        bell.setTooltipText(label);
     }
 
     @Override
