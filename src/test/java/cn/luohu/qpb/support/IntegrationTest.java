@@ -15,10 +15,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of every Spring test: one application context for the whole suite (same configuration, so Spring
  * caches it), on a throwaway embedded MariaDB migrated by Liquibase and seeded with the demo district.
  * Tests make the data they change with {@link TestData}, so they do not depend on each other.
- * The daily reminder job is not scheduled (tests run it themselves), and e-mail goes to the suite's
- * {@link TestMailServer}.
+ * Scheduled jobs do not run (tests run them directly), and e-mail goes to the suite's {@link TestMailServer}.
  */
-@SpringBootTest(properties = {"qpb.embedded-db.data-dir=", "qpb.reminders.cron=-"})
+@SpringBootTest(properties = {"qpb.embedded-db.data-dir=", "qpb.scheduling.enabled=false"})
 @Import(IntegrationTest.TestBeans.class)
 public abstract class IntegrationTest {
 
