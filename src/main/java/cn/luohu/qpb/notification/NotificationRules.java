@@ -22,8 +22,9 @@ final class NotificationRules {
 
     private static final List<Audience> SECRETARIES_AND_REVIEWER = List.of(SECRETARIES, ASSESSMENT_REVIEWER);
 
-    /** An objection lodged against a result in public notice. */
-    static final Rule OBJECTION = new Rule(NotificationKind.OBJECTION_LODGED, SECRETARIES_AND_REVIEWER);
+    /** An objection lodged against a result in public notice: district staff decide on it. */
+    static final Rule OBJECTION = new Rule(NotificationKind.OBJECTION_LODGED,
+            List.of(SECRETARIES, ASSESSMENT_REVIEWER, DISTRICT_STAFF));
 
     private NotificationRules() {
     }

@@ -150,8 +150,8 @@ class AssessmentNotifierTest extends IntegrationTest {
                 NotificationKind.FINAL), told(secretary));
         assertEquals(List.of(NotificationKind.APPROVED, NotificationKind.IN_NOTICE, NotificationKind.FINAL),
                 told(secondSecretary), "who lodged the objection is not told of it");
-        assertEquals(List.of(NotificationKind.REOPENED), told(secondApprover));
-        assertEquals(List.of(), told(approver), "the approver made every move himself");
+        assertEquals(List.of(NotificationKind.OBJECTION_LODGED, NotificationKind.REOPENED), told(secondApprover));
+        assertEquals(List.of(NotificationKind.OBJECTION_LODGED), told(approver), "he made every other move himself");
         assertEquals(List.of(), told(secondReviewer));
     }
 

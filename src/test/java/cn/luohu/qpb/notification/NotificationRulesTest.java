@@ -64,7 +64,8 @@ class NotificationRulesTest {
 
     @Test
     void anObjectionIsToldToTheSecretariesAndTheReviewer() {
-        assertEquals(new NotificationRules.Rule(NotificationKind.OBJECTION_LODGED, List.of(SECRETARIES, ASSESSMENT_REVIEWER)),
+        assertEquals(new NotificationRules.Rule(NotificationKind.OBJECTION_LODGED,
+                        List.of(SECRETARIES, ASSESSMENT_REVIEWER, DISTRICT_STAFF)),
                 NotificationRules.OBJECTION);
     }
 }

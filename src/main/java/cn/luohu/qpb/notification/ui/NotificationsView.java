@@ -3,12 +3,15 @@ package cn.luohu.qpb.notification.ui;
 import cn.luohu.qpb.assessment.ui.AssessmentView;
 import cn.luohu.qpb.assessment.ui.MyAssessmentView;
 import cn.luohu.qpb.assessment.ui.ReviewQueueView;
+import cn.luohu.qpb.assessment.ui.ApprovalView;
 import cn.luohu.qpb.assessment.ui.ReviewView;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.time.DisplayZone;
 import cn.luohu.qpb.base.ui.MainLayout;
 import cn.luohu.qpb.notification.NotificationItem;
+import cn.luohu.qpb.notification.NotificationKind;
 import cn.luohu.qpb.notification.NotificationService;
+import cn.luohu.qpb.notice.ui.ObjectionsView;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -75,7 +78,11 @@ public class NotificationsView extends VerticalLayout implements HasDynamicTitle
         }
         UI ui = UI.getCurrent();
         Long assessment = notification.assessmentId();
-        if (assessment != null && notification.role() == Role.REVIEWER) {
+        if (notification.kind() == NotificationKind.OBJECTION_LODGED && notification.role() == Role.APPROVER) {
+            ui.navigate(ObjectionsView.class);
+        } else if (assessment != null && notification.role() == Role.APPROVER) {
+            ui.navigate(ApprovalView.class, ApprovalView.parameters(assessment));
+        } else if (assessment != null && notification.role() == Role.REVIEWER) {
             ui.navigate(ReviewView.class, ReviewView.parameters(assessment));
         } else if (assessment != null) {
             ui.navigate(AssessmentView.class, AssessmentView.parameters(assessment));
