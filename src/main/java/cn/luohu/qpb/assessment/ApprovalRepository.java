@@ -54,6 +54,12 @@ class ApprovalRepository {
         return dsl.fetchCount(from(dsl.select(ASSESSMENT.ID)).where(conditions(filter)));
     }
 
+    int countWaiting() {
+        return dsl.fetchCount(dsl.select(ASSESSMENT.ID).from(ASSESSMENT)
+                .join(ASSESSMENT_CYCLE).on(ASSESSMENT_CYCLE.ID.eq(ASSESSMENT.CYCLE_ID))
+                .where(ASSESSMENT_CYCLE.STATUS.eq("OPEN").and(ASSESSMENT.STATE.eq(AssessmentState.RECOMMENDED.name()))));
+    }
+
     /** Every recommendation the filter matches, for "approve all that match". */
     List<Long> ids(ApprovalFilter filter) {
         return from(dsl.select(ASSESSMENT.ID)).where(conditions(filter)).orderBy(ASSESSMENT.ID).fetch(ASSESSMENT.ID);

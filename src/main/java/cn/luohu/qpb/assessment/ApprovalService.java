@@ -66,6 +66,12 @@ public class ApprovalService {
         return repository.count(filter);
     }
 
+    /** How many recommendations wait for a decision in the open cycles. */
+    @PreAuthorize(Access.APPROVER)
+    public int countWaiting() {
+        return repository.countWaiting();
+    }
+
     /** Every id the filter matches, for approving the whole filtered queue at once. */
     @PreAuthorize(Access.APPROVER)
     public List<Long> ids(ApprovalFilter filter) {

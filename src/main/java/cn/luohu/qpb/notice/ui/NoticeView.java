@@ -116,8 +116,9 @@ public class NoticeView extends VerticalLayout implements BeforeEnterObserver, H
         grid.setId("notice-rows");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(NoticeRow::organizationCode).setHeader(getTranslation("notice.column.code")).setAutoWidth(true);
-        grid.addColumn(NoticeRow::organizationName).setHeader(getTranslation("review.column.organization")).setFlexGrow(2);
-        grid.addColumn(NoticeRow::committeeName).setHeader(getTranslation("review.column.committee")).setAutoWidth(true);
+        grid.addColumn(NoticeRow::organizationName).setHeader(getTranslation("review.column.organization"))
+                .setWidth("16em").setFlexGrow(2);
+        grid.addColumn(NoticeRow::committeeName).setHeader(getTranslation("review.column.committee")).setWidth("12em").setFlexGrow(1);
         grid.addColumn(r -> getTranslation("star.short", r.oldStar())).setHeader(getTranslation("notice.column.old-star"))
                 .setAutoWidth(true);
         grid.addColumn(r -> getTranslation("star.short", r.newStar())).setHeader(getTranslation("notice.column.new-star"))
