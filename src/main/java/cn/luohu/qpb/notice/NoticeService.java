@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -85,9 +86,11 @@ public class NoticeService {
         List<Long> moved = moves.moveAll(approved, AssessmentState.APPROVED, AssessmentState.IN_NOTICE, StateMachine.Actor.APPROVER,
                 me, null);
         repository.attach(moved, batchId);
-        audit.record(AuditAction.NOTICE_PUBLISHED, "notice_batch", batchId, null,
-                Map.of("cycle", cycleId, "results", moved.size(), "startsOn", startsOn.toString(),
-                        "endsOn", startsOn.plusDays(days - 1L).toString()));
+        // one audit event per result, as for every move
+        Map<Long, Object> audited = new LinkedHashMap<>();
+        moved.forEach(id -> audited.put(id, Map.of("state", AssessmentState.IN_NOTICE.name(), "noticeBatch", batchId,
+                "startsOn", startsOn.toString(), "endsOn", startsOn.plusDays(days - 1L).toString())));
+        audit.recordEach(AuditAction.NOTICE_PUBLISHED, ENTITY, audited);
         return repository.batch(batchId).orElseThrow();
     }
 

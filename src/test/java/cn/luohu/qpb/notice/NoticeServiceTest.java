@@ -30,6 +30,7 @@ import java.util.concurrent.Future;
 
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT;
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_EVENT;
+import static cn.luohu.qpb.jooq.Tables.AUDIT_EVENT;
 import static cn.luohu.qpb.jooq.Tables.NOTICE_BATCH;
 import static cn.luohu.qpb.jooq.Tables.ORGANIZATION;
 import static cn.luohu.qpb.jooq.Tables.STAR_HISTORY;
@@ -190,6 +191,14 @@ class NoticeServiceTest extends IntegrationTest {
         assertEquals(List.of(AssessmentState.DRAFT, AssessmentState.SUBMITTED, AssessmentState.UNDER_REVIEW, AssessmentState.RETURNED,
                 AssessmentState.SUBMITTED, AssessmentState.UNDER_REVIEW, AssessmentState.RECOMMENDED, AssessmentState.APPROVED,
                 AssessmentState.IN_NOTICE, AssessmentState.FINAL), moves);
+        // every move is also an audit event, and so are the objection and its dismissal
+        List<String> audited = dsl.select(AUDIT_EVENT.ACTION).from(AUDIT_EVENT)
+                .where(AUDIT_EVENT.ENTITY_TYPE.eq("assessment").and(AUDIT_EVENT.ENTITY_ID.eq(String.valueOf(id))))
+                .orderBy(AUDIT_EVENT.ID).fetch(AUDIT_EVENT.ACTION);
+        assertEquals(List.of("ASSESSMENT_STARTED", "ASSESSMENT_SUBMITTED", "REVIEW_STARTED", "ASSESSMENT_RETURNED",
+                "ASSESSMENT_SUBMITTED", "REVIEW_STARTED", "ASSESSMENT_RECOMMENDED", "ASSESSMENT_APPROVED", "NOTICE_PUBLISHED",
+                "OBJECTION_LODGED", "OBJECTION_DISMISSED", "ASSESSMENT_FINAL"), audited.stream().filter(a -> a.startsWith("ASSESSMENT_")
+                || a.startsWith("REVIEW_") || a.startsWith("NOTICE_") || a.startsWith("OBJECTION_")).toList());
     }
 
     @Test
