@@ -1,5 +1,6 @@
 package cn.luohu.qpb.assessment;
 
+import cn.luohu.qpb.base.db.InLists;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -95,10 +96,9 @@ class ApprovalRepository {
 
     /** The cases of many assessments, in IN lists of a bounded size. */
     List<ApprovalCase> cases(Collection<Long> ids) {
-        List<Long> all = new ArrayList<>(ids);
-        List<ApprovalCase> cases = new ArrayList<>(all.size());
-        for (int start = 0; start < all.size(); start += AssessmentRepository.IN_LIST_CHUNK) {
-            cases.addAll(cases(ASSESSMENT.ID.in(all.subList(start, Math.min(all.size(), start + AssessmentRepository.IN_LIST_CHUNK)))));
+        List<ApprovalCase> cases = new ArrayList<>(ids.size());
+        for (List<Long> chunk : InLists.chunks(ids)) {
+            cases.addAll(cases(ASSESSMENT.ID.in(chunk)));
         }
         return cases;
     }
@@ -181,11 +181,10 @@ class ApprovalRepository {
 
     /** Stores the decision on the approved assessments: all of {@code ids} at one star. */
     void recordApproval(Collection<Long> ids, int star, Boolean directGradingGranted, long approverId, LocalDateTime now) {
-        List<Long> all = new ArrayList<>(ids);
-        for (int start = 0; start < all.size(); start += AssessmentRepository.IN_LIST_CHUNK) {
+        for (List<Long> chunk : InLists.chunks(ids)) {
             dsl.update(ASSESSMENT).set(ASSESSMENT.APPROVED_STAR, star).set(ASSESSMENT.APPROVER_ID, approverId)
                     .set(ASSESSMENT.APPROVED_AT, now).set(ASSESSMENT.DIRECT_GRADING_GRANTED, directGradingGranted)
-                    .where(ASSESSMENT.ID.in(all.subList(start, Math.min(all.size(), start + AssessmentRepository.IN_LIST_CHUNK))))
+                    .where(ASSESSMENT.ID.in(chunk))
                     .execute();
         }
     }

@@ -1,5 +1,6 @@
 package cn.luohu.qpb.notice;
 
+import cn.luohu.qpb.base.db.InLists;
 import cn.luohu.qpb.assessment.AssessmentState;
 import cn.luohu.qpb.organization.Category;
 import cn.luohu.qpb.organization.StarChangeKind;
@@ -14,7 +15,6 @@ import org.springframework.stereotype.Repository;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -33,8 +33,6 @@ class NoticeRepository {
 
     private static final cn.luohu.qpb.jooq.tables.Organization COMMITTEE = ORGANIZATION.as("committee");
     private static final cn.luohu.qpb.jooq.tables.AppUser DECIDER = APP_USER.as("decider");
-    /** Ids per IN list. */
-    private static final int CHUNK = 1000;
     /** Rows fetched at a time when a whole list is streamed into an export. */
     private static final int STREAM_FETCH_SIZE = 1000;
 
@@ -66,7 +64,7 @@ class NoticeRepository {
     }
 
     void attach(List<Long> assessmentIds, long batchId) {
-        for (List<Long> chunk : chunks(assessmentIds)) {
+        for (List<Long> chunk : InLists.chunks(assessmentIds)) {
             dsl.update(ASSESSMENT).set(ASSESSMENT.NOTICE_BATCH_ID, batchId).where(ASSESSMENT.ID.in(chunk)).execute();
         }
     }
@@ -236,7 +234,7 @@ class NoticeRepository {
         Field<String> kind = DSL.when(ASSESSMENT.APPROVED_STAR.gt(ORGANIZATION.CURRENT_STAR), DSL.inline(StarChangeKind.PROMOTION.name()))
                 .when(ASSESSMENT.APPROVED_STAR.lt(ORGANIZATION.CURRENT_STAR), DSL.inline(StarChangeKind.DEMOTION.name()))
                 .otherwise(DSL.inline(StarChangeKind.UNCHANGED.name()));
-        for (List<Long> chunk : chunks(assessmentIds)) {
+        for (List<Long> chunk : InLists.chunks(assessmentIds)) {
             dsl.insertInto(STAR_HISTORY, STAR_HISTORY.ORGANIZATION_ID, STAR_HISTORY.FROM_STAR, STAR_HISTORY.TO_STAR,
                             STAR_HISTORY.CHANGE_KIND, STAR_HISTORY.REASON, STAR_HISTORY.CHANGED_BY, STAR_HISTORY.CHANGED_AT)
                     .select(DSL.select(ORGANIZATION.ID, ORGANIZATION.CURRENT_STAR, ASSESSMENT.APPROVED_STAR, kind,
@@ -266,11 +264,4 @@ class NoticeRepository {
                 .execute();
     }
 
-    private static List<List<Long>> chunks(List<Long> ids) {
-        List<List<Long>> chunks = new ArrayList<>();
-        for (int start = 0; start < ids.size(); start += CHUNK) {
-            chunks.add(ids.subList(start, Math.min(ids.size(), start + CHUNK)));
-        }
-        return chunks;
-    }
 }

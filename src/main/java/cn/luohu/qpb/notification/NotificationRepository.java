@@ -1,5 +1,6 @@
 package cn.luohu.qpb.notification;
 
+import cn.luohu.qpb.base.db.InLists;
 import cn.luohu.qpb.assessment.AssessmentState;
 import cn.luohu.qpb.base.i18n.Language;
 import cn.luohu.qpb.base.security.Role;
@@ -30,8 +31,6 @@ import static cn.luohu.qpb.jooq.Tables.ORGANIZATION;
 @Repository
 class NotificationRepository {
 
-    /** Assessment ids per IN list, so a statement stays a reasonable size whatever the batch. */
-    static final int IN_LIST_CHUNK = 1000;
     /** A deadline this many days ahead (or fewer) is due soon. */
     static final int DUE_SOON_DAYS = 3;
 
@@ -59,8 +58,7 @@ class NotificationRepository {
                     LocalDateTime now) {
         List<Long> ids = List.copyOf(assessmentIds);
         int made = 0;
-        for (int start = 0; start < ids.size(); start += IN_LIST_CHUNK) {
-            List<Long> chunk = ids.subList(start, Math.min(ids.size(), start + IN_LIST_CHUNK));
+        for (List<Long> chunk : InLists.chunks(ids)) {
             Condition recipients = APP_USER.ENABLED.isTrue();
             if (exceptUserId != null) {
                 recipients = recipients.and(APP_USER.ID.ne(exceptUserId));

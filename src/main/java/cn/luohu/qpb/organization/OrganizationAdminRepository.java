@@ -1,5 +1,6 @@
 package cn.luohu.qpb.organization;
 
+import cn.luohu.qpb.base.db.InLists;
 import cn.luohu.qpb.jooq.tables.records.OrganizationRecord;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -20,8 +21,6 @@ import static cn.luohu.qpb.jooq.Tables.STAR_HISTORY;
 @Repository
 class OrganizationAdminRepository {
 
-    /** Codes per IN list: keeps statements of a 20,000-row import at a sane size. */
-    private static final int CHUNK = 1000;
 
     private final DSLContext dsl;
 
@@ -40,9 +39,8 @@ class OrganizationAdminRepository {
     /** The stored organisations among these codes, by code, in a few set-based queries. */
     Map<String, StoredOrganization> byCodes(Collection<String> codes) {
         Map<String, StoredOrganization> found = new HashMap<>();
-        List<String> all = List.copyOf(codes);
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            dsl.selectFrom(ORGANIZATION).where(ORGANIZATION.CODE.in(all.subList(from, Math.min(all.size(), from + CHUNK))))
+        for (List<String> chunk : InLists.chunks(codes)) {
+            dsl.selectFrom(ORGANIZATION).where(ORGANIZATION.CODE.in(chunk))
                     .forEach(r -> found.put(r.getCode(), toStored(r)));
         }
         return found;
@@ -72,9 +70,9 @@ class OrganizationAdminRepository {
         dsl.batchInsert(parentsFirst.stream().map(OrganizationAdminRepository::unplaced).toList()).execute();
         Map<String, Long> ids = new HashMap<>();
         List<String> codes = parentsFirst.stream().map(NewOrganization::code).toList();
-        for (int from = 0; from < codes.size(); from += CHUNK) {
+        for (List<String> chunk : InLists.chunks(codes)) {
             dsl.select(ORGANIZATION.CODE, ORGANIZATION.ID).from(ORGANIZATION)
-                    .where(ORGANIZATION.CODE.in(codes.subList(from, Math.min(codes.size(), from + CHUNK))))
+                    .where(ORGANIZATION.CODE.in(chunk))
                     .forEach(r -> ids.put(r.value1(), r.value2()));
         }
         Map<String, String> paths = new HashMap<>();

@@ -168,7 +168,7 @@ class AssessmentNotifierTest extends IntegrationTest {
 
     @Test
     void aBulkApprovalIsToldWithAFewInsertSelectsWhateverItsSize() {
-        int size = NotificationRepository.IN_LIST_CHUNK + 150;
+        int size = cn.luohu.qpb.base.db.InLists.SIZE + 150;
         long bulkCommittee = data.committee("批量审定党工委");
         long bulkReviewer = data.userId(data.user(bulkCommittee, Role.REVIEWER));
         List<Long> ids = assessmentsWithSecretaries(bulkCommittee, size, bulkReviewer);
