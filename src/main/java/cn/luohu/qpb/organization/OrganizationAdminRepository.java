@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static cn.luohu.qpb.jooq.Tables.ASSESSMENT;
+import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE;
 import static cn.luohu.qpb.jooq.Tables.ORGANIZATION;
 import static cn.luohu.qpb.jooq.Tables.STAR_HISTORY;
 
@@ -138,6 +140,11 @@ class OrganizationAdminRepository {
                 .execute() == 1;
     }
 
+    /** Whether the organisation has a result approved or in public notice, which would set its star again. */
+    boolean hasPendingResult(long id) {
+        return dsl.fetchExists(ASSESSMENT, ASSESSMENT.ORGANIZATION_ID.eq(id).and(ASSESSMENT.STATE.in("APPROVED", "IN_NOTICE")));
+    }
+
     /**
      * Lowers an organisation's star if it still holds {@code fromStar}, with a REVOCATION history row;
      * false when its star changed meanwhile.
@@ -148,6 +155,12 @@ class OrganizationAdminRepository {
                 .where(ORGANIZATION.ID.eq(id).and(ORGANIZATION.CURRENT_STAR.eq(fromStar)))
                 .execute() == 1;
         if (changed) {
+            // an assessment under way measures promotion (逐级晋升) from the star it holds now
+            dsl.update(ASSESSMENT).set(ASSESSMENT.STAR_AT_OPEN, DSL.least(ASSESSMENT.STAR_AT_OPEN, DSL.val(toStar)))
+                    .where(ASSESSMENT.ORGANIZATION_ID.eq(id).and(ASSESSMENT.STATE.ne("FINAL")))
+                    .and(ASSESSMENT.CYCLE_ID.in(DSL.select(ASSESSMENT_CYCLE.ID).from(ASSESSMENT_CYCLE)
+                            .where(ASSESSMENT_CYCLE.STATUS.eq("OPEN"))))
+                    .execute();
             dsl.insertInto(STAR_HISTORY).set(STAR_HISTORY.ORGANIZATION_ID, id).set(STAR_HISTORY.FROM_STAR, fromStar)
                     .set(STAR_HISTORY.TO_STAR, toStar).set(STAR_HISTORY.CHANGE_KIND, StarChangeKind.REVOCATION.name())
                     .set(STAR_HISTORY.REASON, reason).set(STAR_HISTORY.CHANGED_BY, userId).set(STAR_HISTORY.CHANGED_AT, now)

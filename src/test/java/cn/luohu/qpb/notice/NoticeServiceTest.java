@@ -231,6 +231,9 @@ class NoticeServiceTest extends IntegrationTest {
         notices.uphold(first, "经核查情况属实，重新审批");
 
         assertEquals("RECOMMENDED", state(disputed));
+        assertEquals(List.of(other), notices.rows(batch.id(), 0, 10).stream().map(NoticeRow::assessmentId).toList(),
+                "the reopened result is withdrawn from the notice");
+        assertEquals(1, notices.batch(batch.id()).size());
         assertEquals(0, notices.countObjections(ObjectionStatus.OPEN) - countOpenOutsideThisTest());
         assertEquals("notice.error.objection-decided", refusal(() -> notices.dismiss(second, "已处理")));
         assertTrue(approvals.queue(cn.luohu.qpb.assessment.ApprovalFilter.of(cycle), 0, 10).stream()
@@ -275,12 +278,10 @@ class NoticeServiceTest extends IntegrationTest {
         String someone = data.user(data.branch(committee, "异议支部"), Role.SECRETARY);
         actAs(someone);
         assertEquals("notice.error.not-open-for-objections", refusal(() -> notices.lodgeObjection(id, "太早了")));
-        assertFalse(notices.isOpenForObjections(id));
 
         actAs(approver);
         NoticeBatch batch = notices.publish(cycle);
         actAs(someone);
-        assertTrue(notices.isOpenForObjections(id));
         assertEquals("notice.error.reason-required", refusal(() -> notices.lodgeObjection(id, "  ")));
         assertEquals("notice.error.reason-too-long", refusal(() -> notices.lodgeObjection(id, "长".repeat(2001))));
         notices.lodgeObjection(id, "情况不实");
@@ -374,5 +375,14 @@ class NoticeServiceTest extends IntegrationTest {
         notices.exportPdf(batch.id(), java.util.Locale.ENGLISH, pdf);
         assertTrue(new String(pdf.toByteArray(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII).startsWith("%PDF"));
         assertTrue(notices.exportFileName(batch.id(), java.util.Locale.SIMPLIFIED_CHINESE, false).endsWith(".xlsx"));
+    }
+
+    @Test
+    void aClosedCycleTakesNoMoreNotices() {
+        approved(1, 2);
+        dsl.update(cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE).set(cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE.STATUS, "CLOSED")
+                .where(cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE.ID.eq(cycle)).execute();
+        actAs(approver);
+        assertEquals("notice.error.cycle-not-open", refusal(() -> notices.publish(cycle)));
     }
 }

@@ -117,6 +117,8 @@ public class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle
         grid.addColumn(r -> r.appliedStar() == null ? "" : getTranslation("star.short", r.appliedStar())
                         + (r.directGrading() ? " · " + getTranslation("approval.direct-grading") : ""))
                 .setHeader(getTranslation("review.column.applied-star")).setAutoWidth(true);
+        grid.addColumn(r -> r.selfTotal() == null ? "" : r.selfTotal().stripTrailingZeros().toPlainString())
+                .setHeader(getTranslation("review.column.self-total")).setAutoWidth(true);
         grid.addColumn(r -> r.reviewTotal() == null ? "" : r.reviewTotal().stripTrailingZeros().toPlainString())
                 .setHeader(getTranslation("approval.column.review-total")).setAutoWidth(true);
         grid.addColumn(r -> getTranslation("star.short", r.recommendedStar())).setHeader(getTranslation("approval.column.recommended"))
