@@ -4,12 +4,13 @@ import java.math.BigDecimal;
 
 /**
  * What the district decides on: the recommendation, the star the organisation held, and any direct-grading
- * request (申请直接定级). Holds the one rule of how high an approval may go.
+ * request (申请直接定级). Holds the one rule of how high an approval may go. {@code reviewedByCaller}: the
+ * user asking made a reviewer's move on it at some point (four-eyes).
  */
 public record ApprovalCase(long id, long cycleId, String organizationName, AssessmentState state, int starAtOpen, Integer appliedStar,
                            boolean directGradingRequested, String directGradingReason, Integer recommendedStar,
-                           BigDecimal reviewTotal, Long reviewerId, String reviewerName, Integer approvedStar,
-                           Boolean directGradingGranted) {
+                           BigDecimal reviewTotal, String reviewerName, Integer approvedStar, Boolean directGradingGranted,
+                           boolean reviewedByCaller) {
 
     /**
      * The highest star that may be approved: never above the recommendation, and one level above the

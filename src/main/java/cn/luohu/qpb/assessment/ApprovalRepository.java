@@ -1,5 +1,6 @@
 package cn.luohu.qpb.assessment;
 
+import cn.luohu.qpb.base.db.InLists;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -22,6 +23,7 @@ import java.util.Optional;
 import static cn.luohu.qpb.jooq.Tables.APP_USER;
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT;
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE;
+import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_EVENT;
 import static cn.luohu.qpb.jooq.Tables.ORGANIZATION;
 
 /** The district's approval queries: the queue of recommendations, the cases, the quota counts. */
@@ -54,6 +56,12 @@ class ApprovalRepository {
         return dsl.fetchCount(from(dsl.select(ASSESSMENT.ID)).where(conditions(filter)));
     }
 
+    int countWaiting() {
+        return dsl.fetchCount(dsl.select(ASSESSMENT.ID).from(ASSESSMENT)
+                .join(ASSESSMENT_CYCLE).on(ASSESSMENT_CYCLE.ID.eq(ASSESSMENT.CYCLE_ID))
+                .where(ASSESSMENT_CYCLE.STATUS.eq("OPEN").and(ASSESSMENT.STATE.eq(AssessmentState.RECOMMENDED.name()))));
+    }
+
     /** Every recommendation the filter matches, for "approve all that match". */
     List<Long> ids(ApprovalFilter filter) {
         return from(dsl.select(ASSESSMENT.ID)).where(conditions(filter)).orderBy(ASSESSMENT.ID).fetch(ASSESSMENT.ID);
@@ -83,37 +91,45 @@ class ApprovalRepository {
         return condition;
     }
 
-    Optional<ApprovalCase> approvalCase(long id) {
-        return cases(ASSESSMENT.ID.eq(id)).stream().findFirst();
+    /** One case as {@code userId} sees it (whether he ever reviewed it). */
+    Optional<ApprovalCase> approvalCase(long id, long userId) {
+        return cases(ASSESSMENT.ID.eq(id), userId).stream().findFirst();
     }
 
     /** The cases of many assessments, in IN lists of a bounded size. */
-    List<ApprovalCase> cases(Collection<Long> ids) {
-        List<Long> all = new ArrayList<>(ids);
-        List<ApprovalCase> cases = new ArrayList<>(all.size());
-        for (int start = 0; start < all.size(); start += AssessmentRepository.IN_LIST_CHUNK) {
-            cases.addAll(cases(ASSESSMENT.ID.in(all.subList(start, Math.min(all.size(), start + AssessmentRepository.IN_LIST_CHUNK)))));
+    List<ApprovalCase> cases(Collection<Long> ids, long userId) {
+        List<ApprovalCase> cases = new ArrayList<>(ids.size());
+        for (List<Long> chunk : InLists.chunks(ids)) {
+            cases.addAll(cases(ASSESSMENT.ID.in(chunk), userId));
         }
         return cases;
     }
 
-    private List<ApprovalCase> cases(Condition condition) {
+    private List<ApprovalCase> cases(Condition condition, long userId) {
+        // a reviewer's move by this user, in any round: starting, returning or recommending it
+        Field<Boolean> reviewedByUser = DSL.field(ASSESSMENT.REVIEWER_ID.eq(userId).or(DSL.exists(DSL.selectOne().from(ASSESSMENT_EVENT)
+                .where(ASSESSMENT_EVENT.ASSESSMENT_ID.eq(ASSESSMENT.ID).and(ASSESSMENT_EVENT.ACTOR_ID.eq(userId))
+                        .and(ASSESSMENT_EVENT.FROM_STATE.in(AssessmentState.SUBMITTED.name(), AssessmentState.UNDER_REVIEW.name()))))));
         return dsl.select(ASSESSMENT.ID, ASSESSMENT.CYCLE_ID, ORGANIZATION.NAME, ASSESSMENT.STATE, ASSESSMENT.STAR_AT_OPEN,
                         ASSESSMENT.APPLIED_STAR, ASSESSMENT.DIRECT_GRADING, ASSESSMENT.DIRECT_GRADING_REASON, ASSESSMENT.RECOMMENDED_STAR,
-                        ASSESSMENT.REVIEW_TOTAL, ASSESSMENT.REVIEWER_ID, APP_USER.DISPLAY_NAME, ASSESSMENT.APPROVED_STAR,
-                        ASSESSMENT.DIRECT_GRADING_GRANTED)
+                        ASSESSMENT.REVIEW_TOTAL, APP_USER.DISPLAY_NAME, ASSESSMENT.APPROVED_STAR,
+                        ASSESSMENT.DIRECT_GRADING_GRANTED, reviewedByUser)
                 .from(ASSESSMENT)
                 .join(ORGANIZATION).on(ORGANIZATION.ID.eq(ASSESSMENT.ORGANIZATION_ID))
                 .leftJoin(APP_USER).on(APP_USER.ID.eq(ASSESSMENT.REVIEWER_ID))
                 .where(condition)
                 .fetch(r -> new ApprovalCase(r.value1(), r.value2(), r.value3(), AssessmentState.valueOf(r.value4()), r.value5(),
                         r.value6(), Boolean.TRUE.equals(r.value7()), r.value8(), r.value9(), r.value10(), r.value11(), r.value12(),
-                        r.value13(), r.value14()));
+                        r.value13(), Boolean.TRUE.equals(r.value14())));
     }
 
-    /** Locks the cycle row, so that approvals in one cycle check their quotas one after another. */
-    void lockCycle(long cycleId) {
-        dsl.select(ASSESSMENT_CYCLE.ID).from(ASSESSMENT_CYCLE).where(ASSESSMENT_CYCLE.ID.eq(cycleId)).forUpdate().execute();
+    /**
+     * Locks the cycle row, so that approvals in one cycle check their quotas one after another; true when
+     * the cycle is open.
+     */
+    boolean lockCycle(long cycleId) {
+        return "OPEN".equals(dsl.select(ASSESSMENT_CYCLE.STATUS).from(ASSESSMENT_CYCLE).where(ASSESSMENT_CYCLE.ID.eq(cycleId))
+                .forUpdate().fetchOptional(ASSESSMENT_CYCLE.STATUS).orElse(null));
     }
 
     /** The quota meter of a cycle: per star level, approved and projected holders against the quota. */
@@ -175,11 +191,10 @@ class ApprovalRepository {
 
     /** Stores the decision on the approved assessments: all of {@code ids} at one star. */
     void recordApproval(Collection<Long> ids, int star, Boolean directGradingGranted, long approverId, LocalDateTime now) {
-        List<Long> all = new ArrayList<>(ids);
-        for (int start = 0; start < all.size(); start += AssessmentRepository.IN_LIST_CHUNK) {
+        for (List<Long> chunk : InLists.chunks(ids)) {
             dsl.update(ASSESSMENT).set(ASSESSMENT.APPROVED_STAR, star).set(ASSESSMENT.APPROVER_ID, approverId)
                     .set(ASSESSMENT.APPROVED_AT, now).set(ASSESSMENT.DIRECT_GRADING_GRANTED, directGradingGranted)
-                    .where(ASSESSMENT.ID.in(all.subList(start, Math.min(all.size(), start + AssessmentRepository.IN_LIST_CHUNK))))
+                    .where(ASSESSMENT.ID.in(chunk))
                     .execute();
         }
     }

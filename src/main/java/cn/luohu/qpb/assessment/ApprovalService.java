@@ -8,6 +8,7 @@ import cn.luohu.qpb.base.security.Access;
 import cn.luohu.qpb.base.security.CurrentUser;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
@@ -19,7 +20,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -66,6 +66,12 @@ public class ApprovalService {
         return repository.count(filter);
     }
 
+    /** How many recommendations wait for a decision in the open cycles. */
+    @PreAuthorize(Access.APPROVER)
+    public int countWaiting() {
+        return repository.countWaiting();
+    }
+
     /** Every id the filter matches, for approving the whole filtered queue at once. */
     @PreAuthorize(Access.APPROVER)
     public List<Long> ids(ApprovalFilter filter) {
@@ -81,7 +87,7 @@ public class ApprovalService {
     @PreAuthorize(Access.APPROVER)
     public ApprovalCase approvalCase(long assessmentId) {
         access.visible(assessmentId);
-        return repository.approvalCase(assessmentId).orElseThrow(NotInScopeException::new);
+        return repository.approvalCase(assessmentId, currentUser.require().userId()).orElseThrow(NotInScopeException::new);
     }
 
     /** The self entries with the review entries beside them, as the reviewer left them. */
@@ -97,9 +103,10 @@ public class ApprovalService {
      * {@code grantDirectGrading}; it is ignored for the others.
      */
     @PreAuthorize(Access.APPROVER)
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED) // the quota count must see approvals committed while we waited
     public void approve(long assessmentId, int star, Boolean grantDirectGrading, String comment) {
         AssessmentRef ref = access.visible(assessmentId);
+        repository.lockCycle(ref.cycleId());
         ApprovalCase decision = decidable(ref, AssessmentState.APPROVED, comment);
         Boolean granted = decision.directGradingRequested() ? grantDirectGrading : null;
         if (decision.directGradingRequested() && granted == null) {
@@ -110,7 +117,6 @@ public class ApprovalService {
             throw new PortalException("approval.error.star-too-high", max);
         }
         checkLength(comment);
-        repository.lockCycle(decision.cycleId());
         checkQuotas(decision.cycleId(), Map.of(star, 1));
         moves.move(ref, AssessmentState.APPROVED, StateMachine.Actor.APPROVER, currentUser.require().userId(), comment,
                 "approval.error.overtaken");
@@ -129,26 +135,29 @@ public class ApprovalService {
     }
 
     /**
-     * Approves a selection at once, each at the highest star it may get without a decision of its own.
+     * Approves a selection at once, each at the highest star it may get without a decision of its own (the
+     * recommendation, at most one level above the current star).
      * Direct-grading requests and the caller's own reviews are left out and named in the result; the
      * quotas are checked for the whole selection, which is refused as a whole if it would exceed one.
      */
     @PreAuthorize(Access.APPROVER)
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED) // the quota count must see approvals committed while we waited
     public ApproveManyResult approveMany(long cycleId, Collection<Long> assessmentIds) {
         long me = currentUser.require().userId();
-        repository.lockCycle(cycleId);
+        if (!repository.lockCycle(cycleId)) {
+            throw new PortalException("approval.error.cycle-not-open");
+        }
         List<String> needOwnDecision = new ArrayList<>();
         List<String> ownReviews = new ArrayList<>();
         Map<Integer, List<Long>> byStar = new TreeMap<>();
         int overtaken = 0;
-        for (ApprovalCase decision : repository.cases(assessmentIds)) {
+        for (ApprovalCase decision : repository.cases(assessmentIds, me)) {
             if (decision.cycleId() != cycleId) {
                 throw new NotInScopeException();
             }
             if (decision.state() != AssessmentState.RECOMMENDED) {
                 overtaken++;
-            } else if (Objects.equals(decision.reviewerId(), me)) {
+            } else if (decision.reviewedByCaller()) {
                 ownReviews.add(decision.organizationName());
             } else if (decision.directGradingRequested()) {
                 needOwnDecision.add(decision.organizationName());
@@ -175,9 +184,10 @@ public class ApprovalService {
 
     /** RECOMMENDED → UNDER_REVIEW: back to the reviewer, with a comment saying why. */
     @PreAuthorize(Access.APPROVER)
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public void reject(long assessmentId, String comment) {
         AssessmentRef ref = access.visible(assessmentId);
+        repository.lockCycle(ref.cycleId()); // the same lock order as approving: cycle, then assessment
         decidable(ref, AssessmentState.UNDER_REVIEW, comment);
         checkLength(comment);
         moves.move(ref, AssessmentState.UNDER_REVIEW, StateMachine.Actor.APPROVER, currentUser.require().userId(), comment,
@@ -188,12 +198,16 @@ public class ApprovalService {
 
     /**
      * The case, if the caller may move it to {@code to} now (refused with the state machine's reason
-     * otherwise), and four-eyes: nobody decides on what he reviewed himself.
+     * otherwise, and in a cycle no longer open), and four-eyes: nobody decides on what he reviewed himself,
+     * in this round or an earlier one.
      */
     private ApprovalCase decidable(AssessmentRef ref, AssessmentState to, String comment) {
         StateMachine.check(ref.state(), to, StateMachine.Actor.APPROVER, comment);
-        ApprovalCase decision = repository.approvalCase(ref.id()).orElseThrow(NotInScopeException::new);
-        if (Objects.equals(decision.reviewerId(), currentUser.require().userId())) {
+        if (!ref.cycleOpen()) {
+            throw new PortalException("approval.error.cycle-not-open");
+        }
+        ApprovalCase decision = repository.approvalCase(ref.id(), currentUser.require().userId()).orElseThrow(NotInScopeException::new);
+        if (decision.reviewedByCaller()) {
             throw new PortalException("approval.error.own-review");
         }
         return decision;

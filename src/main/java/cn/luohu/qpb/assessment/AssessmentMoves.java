@@ -1,5 +1,7 @@
 package cn.luohu.qpb.assessment;
 
+import cn.luohu.qpb.audit.AuditAction;
+import cn.luohu.qpb.audit.AuditService;
 import cn.luohu.qpb.base.PortalException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -10,6 +12,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one way an assessment changes state: the move must exist in {@link StateMachine} for this actor,
@@ -21,11 +24,13 @@ public class AssessmentMoves {
 
     private final AssessmentRepository repository;
     private final ApplicationEventPublisher events;
+    private final AuditService audit;
     private final Clock clock;
 
-    AssessmentMoves(AssessmentRepository repository, ApplicationEventPublisher events, Clock clock) {
+    AssessmentMoves(AssessmentRepository repository, ApplicationEventPublisher events, AuditService audit, Clock clock) {
         this.repository = repository;
         this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -58,7 +63,10 @@ public class AssessmentMoves {
     void start(AssessmentRef assessment, long secretaryId) {
         if (assessment.state() == AssessmentState.NOT_STARTED) {
             // losing this race only means another change started it first
-            tryMove(assessment, AssessmentState.DRAFT, StateMachine.Actor.SECRETARY, secretaryId, null);
+            if (tryMove(assessment, AssessmentState.DRAFT, StateMachine.Actor.SECRETARY, secretaryId, null)) {
+                audit.record(AuditAction.ASSESSMENT_STARTED, "assessment", assessment.id(),
+                        Map.of("state", AssessmentState.NOT_STARTED.name()), Map.of("state", AssessmentState.DRAFT.name()));
+            }
         }
     }
 

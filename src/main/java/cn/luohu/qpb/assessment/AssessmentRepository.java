@@ -1,5 +1,6 @@
 package cn.luohu.qpb.assessment;
 
+import cn.luohu.qpb.base.db.InLists;
 import cn.luohu.qpb.standard.IndicatorDefinition;
 import cn.luohu.qpb.standard.IndicatorInput;
 import cn.luohu.qpb.standard.ScoringMethod;
@@ -33,9 +34,6 @@ import static cn.luohu.qpb.jooq.Tables.STANDARD_VERSION;
 
 @Repository
 class AssessmentRepository {
-
-    /** Ids per IN list, so a statement stays a reasonable size whatever the batch. */
-    static final int IN_LIST_CHUNK = 1000;
 
     private final DSLContext dsl;
 
@@ -169,8 +167,7 @@ class AssessmentRepository {
      */
     List<Long> moveAll(List<Long> ids, AssessmentState from, AssessmentState to, Long actorId, String comment, LocalDateTime now) {
         List<Long> moved = new ArrayList<>();
-        for (int start = 0; start < ids.size(); start += IN_LIST_CHUNK) {
-            List<Long> chunk = ids.subList(start, Math.min(ids.size(), start + IN_LIST_CHUNK));
+        for (List<Long> chunk : InLists.chunks(ids)) {
             List<Long> locked = dsl.select(ASSESSMENT.ID).from(ASSESSMENT)
                     .where(ASSESSMENT.ID.in(chunk).and(ASSESSMENT.STATE.eq(from.name())))
                     .forUpdate().fetch(ASSESSMENT.ID);

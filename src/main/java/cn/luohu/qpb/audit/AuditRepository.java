@@ -1,5 +1,6 @@
 package cn.luohu.qpb.audit;
 
+import cn.luohu.qpb.base.db.InLists;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
@@ -11,7 +12,6 @@ import static cn.luohu.qpb.jooq.Tables.AUDIT_EVENT;
 @Repository
 class AuditRepository {
 
-    private static final int CHUNK = 1000;
 
     private final DSLContext dsl;
 
@@ -34,11 +34,11 @@ class AuditRepository {
 
     /** Many events in multi-row inserts (bulk imports write one event per created row). */
     void insertAll(List<AuditEvent> events) {
-        for (int from = 0; from < events.size(); from += CHUNK) {
+        for (List<AuditEvent> chunk : InLists.chunks(events)) {
             var insert = dsl.insertInto(AUDIT_EVENT, AUDIT_EVENT.ACTOR, AUDIT_EVENT.ACTION, AUDIT_EVENT.ENTITY_TYPE,
                     AUDIT_EVENT.ENTITY_ID, AUDIT_EVENT.BEFORE_JSON, AUDIT_EVENT.AFTER_JSON, AUDIT_EVENT.OCCURRED_AT,
                     AUDIT_EVENT.CLIENT_ADDRESS);
-            for (AuditEvent event : events.subList(from, Math.min(from + CHUNK, events.size()))) {
+            for (AuditEvent event : chunk) {
                 insert = insert.values(event.actor(), event.action(), event.entityType(), event.entityId(),
                         event.beforeJson(), event.afterJson(), event.occurredAt(), event.clientAddress());
             }

@@ -124,6 +124,11 @@ class CycleRepository {
                 .execute() == 1;
     }
 
+    boolean hasUndecidedResults(long id) {
+        return dsl.fetchExists(ASSESSMENT, ASSESSMENT.CYCLE_ID.eq(id)
+                .and(ASSESSMENT.STATE.in("RECOMMENDED", "APPROVED", "IN_NOTICE")));
+    }
+
     boolean markClosed(long id, LocalDateTime now) {
         return dsl.update(ASSESSMENT_CYCLE)
                 .set(ASSESSMENT_CYCLE.STATUS, CycleStatus.CLOSED.name())

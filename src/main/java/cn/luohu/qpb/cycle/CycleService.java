@@ -221,6 +221,10 @@ public class CycleService {
     @Transactional
     public void close(long id) {
         CycleStatus status = repository.lockStatus(id).orElseThrow(NotFoundException::new);
+        if (status == CycleStatus.OPEN && repository.hasUndecidedResults(id)) {
+            // recommended, approved or in notice: closing would strand them before they take effect
+            throw new PortalException("cycle.error.results-pending");
+        }
         if (status != CycleStatus.OPEN || !repository.markClosed(id, now())) {
             throw new PortalException(status == CycleStatus.CLOSED ? "cycle.error.already-closed" : "cycle.error.close-not-open");
         }

@@ -1,10 +1,10 @@
 package cn.luohu.qpb.importing;
 
+import cn.luohu.qpb.base.db.InLists;
 import cn.luohu.qpb.organization.OrgKind;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -60,12 +60,7 @@ class ImportRepository {
     }
 
     private static List<List<String>> chunks(Collection<String> values) {
-        List<String> distinct = new ArrayList<>(new HashSet<>(values.stream().filter(v -> !v.isBlank()).toList()));
-        List<List<String>> chunks = new ArrayList<>();
-        for (int from = 0; from < distinct.size(); from += CHUNK) {
-            chunks.add(distinct.subList(from, Math.min(distinct.size(), from + CHUNK)));
-        }
-        return chunks;
+        return InLists.chunks(new HashSet<>(values.stream().filter(v -> !v.isBlank()).toList()), CHUNK);
     }
 
     record ExistingOrganization(String code, OrgKind kind, String name, boolean active) {

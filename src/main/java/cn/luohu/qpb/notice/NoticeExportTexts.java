@@ -1,5 +1,6 @@
 package cn.luohu.qpb.notice;
 
+import cn.luohu.qpb.organization.StarChangeKind;
 import cn.luohu.qpb.organization.Category;
 
 import java.util.EnumMap;
@@ -26,7 +27,7 @@ final class NoticeExportTexts {
     /** The labels that every row repeats, translated once per file rather than once per cell. */
     private final Map<Category, String> categories = new EnumMap<>(Category.class);
     private final String[] stars = new String[6];
-    private final String[] changes = new String[3];
+    private final String[] changes = new String[StarChangeKind.values().length];
 
     NoticeExportTexts(BiFunction<String, Object[], String> translator) {
         this.translator = Objects.requireNonNull(translator, "translator");
@@ -79,12 +80,13 @@ final class NoticeExportTexts {
 
     /** 升星, 降星 or 不变. */
     String change(NoticeRow row) {
-        int index = Integer.compare(row.newStar(), row.oldStar()) + 1; // 0 down, 1 same, 2 up
+        StarChangeKind kind = row.change();
+        int index = kind.ordinal();
         if (changes[index] == null) {
-            changes[index] = text(switch (index) {
-                case 0 -> "notice.export.change.down";
-                case 1 -> "notice.export.change.same";
-                default -> "notice.export.change.up";
+            changes[index] = text(switch (kind) {
+                case DEMOTION -> "notice.export.change.down";
+                case PROMOTION -> "notice.export.change.up";
+                default -> "notice.export.change.same";
             });
         }
         return changes[index];

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
@@ -55,8 +56,11 @@ public class NoticeFinalizer {
         }
     }
 
-    /** Makes final every result whose notice ended before today and has no open objection; returns how many. */
-    @Transactional
+    /**
+     * Makes final every result whose notice ended before today and has no open objection; returns how many.
+     * Each statement sees what others committed, so a runner that waited for another's locks skips its work.
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public int finalizeDue() {
         LocalDate today = LocalDate.now(clock.withZone(zone.zone()));
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));

@@ -1,5 +1,6 @@
 package cn.luohu.qpb.notice;
 
+import cn.luohu.qpb.base.db.InLists;
 import cn.luohu.qpb.assessment.AssessmentState;
 import cn.luohu.qpb.organization.Category;
 import cn.luohu.qpb.organization.StarChangeKind;
@@ -14,7 +15,6 @@ import org.springframework.stereotype.Repository;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -33,8 +33,6 @@ class NoticeRepository {
 
     private static final cn.luohu.qpb.jooq.tables.Organization COMMITTEE = ORGANIZATION.as("committee");
     private static final cn.luohu.qpb.jooq.tables.AppUser DECIDER = APP_USER.as("decider");
-    /** Ids per IN list. */
-    private static final int CHUNK = 1000;
     /** Rows fetched at a time when a whole list is streamed into an export. */
     private static final int STREAM_FETCH_SIZE = 1000;
 
@@ -54,9 +52,11 @@ class NoticeRepository {
         return dsl.fetchCount(ASSESSMENT, ASSESSMENT.CYCLE_ID.eq(cycleId).and(ASSESSMENT.STATE.eq(AssessmentState.APPROVED.name())));
     }
 
-    Optional<Integer> noticeDays(long cycleId) {
-        return dsl.select(ASSESSMENT_CYCLE.NOTICE_DAYS).from(ASSESSMENT_CYCLE).where(ASSESSMENT_CYCLE.ID.eq(cycleId))
-                .fetchOptional(ASSESSMENT_CYCLE.NOTICE_DAYS);
+    /** Locks the cycle; empty when there is none, an empty inner value when it is not open, else its notice days. */
+    Optional<Optional<Integer>> lockNoticeDays(long cycleId) {
+        return dsl.select(ASSESSMENT_CYCLE.NOTICE_DAYS, ASSESSMENT_CYCLE.STATUS).from(ASSESSMENT_CYCLE)
+                .where(ASSESSMENT_CYCLE.ID.eq(cycleId)).forUpdate()
+                .fetchOptional(r -> "OPEN".equals(r.value2()) ? Optional.of(r.value1()) : Optional.empty());
     }
 
     long insertBatch(long cycleId, LocalDate startsOn, LocalDate endsOn, long publishedBy, LocalDateTime now) {
@@ -66,7 +66,7 @@ class NoticeRepository {
     }
 
     void attach(List<Long> assessmentIds, long batchId) {
-        for (List<Long> chunk : chunks(assessmentIds)) {
+        for (List<Long> chunk : InLists.chunks(assessmentIds)) {
             dsl.update(ASSESSMENT).set(ASSESSMENT.NOTICE_BATCH_ID, batchId).where(ASSESSMENT.ID.in(chunk)).execute();
         }
     }
@@ -85,7 +85,7 @@ class NoticeRepository {
     }
 
     private org.jooq.SelectConditionStep<? extends Record> batchQuery(Condition condition) {
-        Field<Integer> size = DSL.field(DSL.selectCount().from(ASSESSMENT).where(ASSESSMENT.NOTICE_BATCH_ID.eq(NOTICE_BATCH.ID)));
+        Field<Integer> size = DSL.field(DSL.selectCount().from(ASSESSMENT).where(listed(NOTICE_BATCH.ID)));
         return dsl.select(NOTICE_BATCH.ID, NOTICE_BATCH.CYCLE_ID, ASSESSMENT_CYCLE.YEAR, ASSESSMENT_CYCLE.NAME, NOTICE_BATCH.STARTS_ON,
                         NOTICE_BATCH.ENDS_ON, size.as("size"), NOTICE_BATCH.PUBLISHED_AT, APP_USER.DISPLAY_NAME, NOTICE_BATCH.FINALIZED_AT)
                 .from(NOTICE_BATCH)
@@ -106,7 +106,16 @@ class NoticeRepository {
     }
 
     int countRows(long batchId) {
-        return dsl.fetchCount(ASSESSMENT, ASSESSMENT.NOTICE_BATCH_ID.eq(batchId));
+        return dsl.fetchCount(ASSESSMENT, listed(DSL.val(batchId)));
+    }
+
+    /**
+     * The results a batch lists: those published in it that are still in notice or final. One reopened by
+     * an upheld objection is withdrawn from it (its decision is made again, and published anew).
+     */
+    private static Condition listed(Field<Long> batchId) {
+        return ASSESSMENT.NOTICE_BATCH_ID.eq(batchId)
+                .and(ASSESSMENT.STATE.in(AssessmentState.IN_NOTICE.name(), AssessmentState.FINAL.name()));
     }
 
     /** The whole list in order, streamed from the database a chunk at a time; close the stream. */
@@ -126,7 +135,7 @@ class NoticeRepository {
         return select.from(ASSESSMENT)
                 .join(ORGANIZATION).on(ORGANIZATION.ID.eq(ASSESSMENT.ORGANIZATION_ID))
                 .leftJoin(COMMITTEE).on(COMMITTEE.ID.eq(ASSESSMENT.COMMITTEE_ID))
-                .where(ASSESSMENT.NOTICE_BATCH_ID.eq(batchId));
+                .where(listed(DSL.val(batchId)));
     }
 
     private static NoticeRow row(Record r) {
@@ -136,11 +145,14 @@ class NoticeRepository {
                 r.get("open_objections", Integer.class));
     }
 
-    /** An assessment in notice: its state and its batch's period; empty when it was never published. */
-    Optional<NoticedAssessment> noticed(long assessmentId) {
+    /**
+     * An assessment published in a notice, with its state and its batch's period, its row locked so that an
+     * objection and the end of the notice (or an uphold) come one after the other; empty when never published.
+     */
+    Optional<NoticedAssessment> lockNoticed(long assessmentId) {
         return dsl.select(ASSESSMENT.ID, ASSESSMENT.STATE, NOTICE_BATCH.ID, NOTICE_BATCH.STARTS_ON, NOTICE_BATCH.ENDS_ON)
                 .from(ASSESSMENT).join(NOTICE_BATCH).on(NOTICE_BATCH.ID.eq(ASSESSMENT.NOTICE_BATCH_ID))
-                .where(ASSESSMENT.ID.eq(assessmentId))
+                .where(ASSESSMENT.ID.eq(assessmentId)).forUpdate()
                 .fetchOptional(r -> new NoticedAssessment(r.value1(), AssessmentState.valueOf(r.value2()), r.value3(), r.value4(),
                         r.value5()));
     }
@@ -219,13 +231,13 @@ class NoticeRepository {
                 .orderBy(NOTICE_BATCH.ID).fetch(NOTICE_BATCH.ID);
     }
 
-    /** The results of a batch still in notice with no open objection. */
+    /** The results of a batch still in notice with no open objection, locked (objections lock them too). */
     List<Long> finalizable(long batchId) {
         return dsl.select(ASSESSMENT.ID).from(ASSESSMENT)
                 .where(ASSESSMENT.NOTICE_BATCH_ID.eq(batchId).and(ASSESSMENT.STATE.eq(AssessmentState.IN_NOTICE.name())))
                 .andNotExists(DSL.selectOne().from(OBJECTION).where(OBJECTION.ASSESSMENT_ID.eq(ASSESSMENT.ID)
                         .and(OBJECTION.STATUS.eq(ObjectionStatus.OPEN.name()))))
-                .orderBy(ASSESSMENT.ID).fetch(ASSESSMENT.ID);
+                .orderBy(ASSESSMENT.ID).forUpdate().fetch(ASSESSMENT.ID);
     }
 
     /**
@@ -233,10 +245,11 @@ class NoticeRepository {
      * organisation's star to the approved one (promotion, demotion or no change), then the star itself.
      */
     void applyStars(List<Long> assessmentIds, LocalDateTime now, LocalDate today) {
+        // StarChangeKind.between, in SQL: from the star the organisation holds to the approved one
         Field<String> kind = DSL.when(ASSESSMENT.APPROVED_STAR.gt(ORGANIZATION.CURRENT_STAR), DSL.inline(StarChangeKind.PROMOTION.name()))
                 .when(ASSESSMENT.APPROVED_STAR.lt(ORGANIZATION.CURRENT_STAR), DSL.inline(StarChangeKind.DEMOTION.name()))
                 .otherwise(DSL.inline(StarChangeKind.UNCHANGED.name()));
-        for (List<Long> chunk : chunks(assessmentIds)) {
+        for (List<Long> chunk : InLists.chunks(assessmentIds)) {
             dsl.insertInto(STAR_HISTORY, STAR_HISTORY.ORGANIZATION_ID, STAR_HISTORY.FROM_STAR, STAR_HISTORY.TO_STAR,
                             STAR_HISTORY.CHANGE_KIND, STAR_HISTORY.REASON, STAR_HISTORY.CHANGED_BY, STAR_HISTORY.CHANGED_AT)
                     .select(DSL.select(ORGANIZATION.ID, ORGANIZATION.CURRENT_STAR, ASSESSMENT.APPROVED_STAR, kind,
@@ -266,11 +279,4 @@ class NoticeRepository {
                 .execute();
     }
 
-    private static List<List<Long>> chunks(List<Long> ids) {
-        List<List<Long>> chunks = new ArrayList<>();
-        for (int start = 0; start < ids.size(); start += CHUNK) {
-            chunks.add(ids.subList(start, Math.min(ids.size(), start + CHUNK)));
-        }
-        return chunks;
-    }
 }

@@ -1,6 +1,7 @@
 package cn.luohu.qpb.notice;
 
 import cn.luohu.qpb.organization.Category;
+import cn.luohu.qpb.organization.StarChangeKind;
 
 /**
  * One line of a public notice (公示): an organisation, its committee, the star it held when the cycle
@@ -8,4 +9,8 @@ import cn.luohu.qpb.organization.Category;
  */
 public record NoticeRow(long assessmentId, String organizationCode, String organizationName, String committeeName,
                         Category category, int oldStar, int newStar, int openObjections) {
+
+    public StarChangeKind change() {
+        return StarChangeKind.between(oldStar, newStar);
+    }
 }

@@ -15,14 +15,17 @@ import com.vaadin.flow.i18n.I18NProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,7 +77,9 @@ public class NoticeService {
     @PreAuthorize(Access.APPROVER)
     @Transactional
     public NoticeBatch publish(long cycleId) {
-        int days = repository.noticeDays(cycleId).orElseThrow(NotFoundException::new);
+        // the locked cycle row makes two publications of one cycle wait for each other
+        int days = repository.lockNoticeDays(cycleId).orElseThrow(NotFoundException::new)
+                .orElseThrow(() -> new PortalException("notice.error.cycle-not-open"));
         List<Long> approved = repository.approvedIds(cycleId);
         if (approved.isEmpty()) {
             throw new PortalException("notice.error.nothing-approved");
@@ -84,10 +89,15 @@ public class NoticeService {
         long batchId = repository.insertBatch(cycleId, startsOn, startsOn.plusDays(days - 1L), me, now());
         List<Long> moved = moves.moveAll(approved, AssessmentState.APPROVED, AssessmentState.IN_NOTICE, StateMachine.Actor.APPROVER,
                 me, null);
+        if (moved.isEmpty()) { // all of them were moved meanwhile: no empty notice
+            throw new PortalException("notice.error.nothing-approved");
+        }
         repository.attach(moved, batchId);
-        audit.record(AuditAction.NOTICE_PUBLISHED, "notice_batch", batchId, null,
-                Map.of("cycle", cycleId, "results", moved.size(), "startsOn", startsOn.toString(),
-                        "endsOn", startsOn.plusDays(days - 1L).toString()));
+        // one audit event per result, as for every move
+        Map<Long, Object> audited = new LinkedHashMap<>();
+        moved.forEach(id -> audited.put(id, Map.of("state", AssessmentState.IN_NOTICE.name(), "noticeBatch", batchId,
+                "startsOn", startsOn.toString(), "endsOn", startsOn.plusDays(days - 1L).toString())));
+        audit.recordEach(AuditAction.NOTICE_PUBLISHED, ENTITY, audited);
         return repository.batch(batchId).orElseThrow();
     }
 
@@ -140,8 +150,10 @@ public class NoticeService {
     @PreAuthorize(Access.ANY_ROLE)
     public void withRows(long batchId, Consumer<Stream<NoticeRow>> writer) {
         batch(batchId);
-        try (Stream<NoticeRow> rows = repository.streamRows(batchId)) {
-            writer.accept(rows);
+        try {
+            export(batchId, writer::accept);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the consumer throws none
         }
     }
 
@@ -181,18 +193,12 @@ public class NoticeService {
         return (key, args) -> i18n.getTranslation(key, locale, args);
     }
 
-    /** Whether an objection against this result can be lodged now (in notice, within its period). */
-    @PreAuthorize(Access.ANY_ROLE)
-    public boolean isOpenForObjections(long assessmentId) {
-        return repository.noticed(assessmentId).filter(this::openForObjections).isPresent();
-    }
-
     /** Lodges an objection against a result in notice, during its period; one open objection per person and result. */
     @PreAuthorize(Access.ANY_ROLE)
     @Transactional
     public long lodgeObjection(long assessmentId, String reason) {
         // a result never published and a forged id get the same answer
-        NoticeRepository.NoticedAssessment noticed = repository.noticed(assessmentId).filter(this::openForObjections)
+        NoticeRepository.NoticedAssessment noticed = repository.lockNoticed(assessmentId).filter(this::openForObjections)
                 .orElseThrow(() -> new PortalException("notice.error.not-open-for-objections"));
         String text = requiredReason(reason);
         long me = currentUser.require().userId();
@@ -251,6 +257,7 @@ public class NoticeService {
 
     /** Makes final now what the scheduled job would: results whose notice ended with no open objection. */
     @PreAuthorize(Access.APPROVER)
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public int finalizeDue() {
         return finalizer.finalizeDue();
     }

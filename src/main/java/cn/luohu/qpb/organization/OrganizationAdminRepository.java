@@ -1,5 +1,6 @@
 package cn.luohu.qpb.organization;
 
+import cn.luohu.qpb.base.db.InLists;
 import cn.luohu.qpb.jooq.tables.records.OrganizationRecord;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static cn.luohu.qpb.jooq.Tables.ASSESSMENT;
+import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE;
 import static cn.luohu.qpb.jooq.Tables.ORGANIZATION;
 import static cn.luohu.qpb.jooq.Tables.STAR_HISTORY;
 
@@ -20,8 +23,6 @@ import static cn.luohu.qpb.jooq.Tables.STAR_HISTORY;
 @Repository
 class OrganizationAdminRepository {
 
-    /** Codes per IN list: keeps statements of a 20,000-row import at a sane size. */
-    private static final int CHUNK = 1000;
 
     private final DSLContext dsl;
 
@@ -40,9 +41,8 @@ class OrganizationAdminRepository {
     /** The stored organisations among these codes, by code, in a few set-based queries. */
     Map<String, StoredOrganization> byCodes(Collection<String> codes) {
         Map<String, StoredOrganization> found = new HashMap<>();
-        List<String> all = List.copyOf(codes);
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            dsl.selectFrom(ORGANIZATION).where(ORGANIZATION.CODE.in(all.subList(from, Math.min(all.size(), from + CHUNK))))
+        for (List<String> chunk : InLists.chunks(codes)) {
+            dsl.selectFrom(ORGANIZATION).where(ORGANIZATION.CODE.in(chunk))
                     .forEach(r -> found.put(r.getCode(), toStored(r)));
         }
         return found;
@@ -72,9 +72,9 @@ class OrganizationAdminRepository {
         dsl.batchInsert(parentsFirst.stream().map(OrganizationAdminRepository::unplaced).toList()).execute();
         Map<String, Long> ids = new HashMap<>();
         List<String> codes = parentsFirst.stream().map(NewOrganization::code).toList();
-        for (int from = 0; from < codes.size(); from += CHUNK) {
+        for (List<String> chunk : InLists.chunks(codes)) {
             dsl.select(ORGANIZATION.CODE, ORGANIZATION.ID).from(ORGANIZATION)
-                    .where(ORGANIZATION.CODE.in(codes.subList(from, Math.min(codes.size(), from + CHUNK))))
+                    .where(ORGANIZATION.CODE.in(chunk))
                     .forEach(r -> ids.put(r.value1(), r.value2()));
         }
         Map<String, String> paths = new HashMap<>();
@@ -140,6 +140,11 @@ class OrganizationAdminRepository {
                 .execute() == 1;
     }
 
+    /** Whether the organisation has a result approved or in public notice, which would set its star again. */
+    boolean hasPendingResult(long id) {
+        return dsl.fetchExists(ASSESSMENT, ASSESSMENT.ORGANIZATION_ID.eq(id).and(ASSESSMENT.STATE.in("APPROVED", "IN_NOTICE")));
+    }
+
     /**
      * Lowers an organisation's star if it still holds {@code fromStar}, with a REVOCATION history row;
      * false when its star changed meanwhile.
@@ -150,6 +155,12 @@ class OrganizationAdminRepository {
                 .where(ORGANIZATION.ID.eq(id).and(ORGANIZATION.CURRENT_STAR.eq(fromStar)))
                 .execute() == 1;
         if (changed) {
+            // an assessment under way measures promotion (逐级晋升) from the star it holds now
+            dsl.update(ASSESSMENT).set(ASSESSMENT.STAR_AT_OPEN, DSL.least(ASSESSMENT.STAR_AT_OPEN, DSL.val(toStar)))
+                    .where(ASSESSMENT.ORGANIZATION_ID.eq(id).and(ASSESSMENT.STATE.ne("FINAL")))
+                    .and(ASSESSMENT.CYCLE_ID.in(DSL.select(ASSESSMENT_CYCLE.ID).from(ASSESSMENT_CYCLE)
+                            .where(ASSESSMENT_CYCLE.STATUS.eq("OPEN"))))
+                    .execute();
             dsl.insertInto(STAR_HISTORY).set(STAR_HISTORY.ORGANIZATION_ID, id).set(STAR_HISTORY.FROM_STAR, fromStar)
                     .set(STAR_HISTORY.TO_STAR, toStar).set(STAR_HISTORY.CHANGE_KIND, StarChangeKind.REVOCATION.name())
                     .set(STAR_HISTORY.REASON, reason).set(STAR_HISTORY.CHANGED_BY, userId).set(STAR_HISTORY.CHANGED_AT, now)

@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * Revocation (摘星, DOMAIN.md): district staff take an organisation's star away at any time, with a
- * reason (e.g. a discipline violation), recorded in its star history and the audit trail.
+ * reason (e.g. a discipline violation), recorded in its star history and the audit trail. An assessment
+ * under way then measures promotion from the lowered star.
  */
 @Service
 @Transactional(readOnly = true)
@@ -59,6 +60,10 @@ public class StarRevocationService {
         }
         if (reason == null || reason.isBlank()) {
             throw new PortalException("star.revoke.error.reason-required");
+        }
+        if (repository.hasPendingResult(organizationId)) {
+            // it would take effect over the revocation: reopen it first (an upheld objection sends it back)
+            throw new PortalException("star.revoke.error.result-pending");
         }
         if (reason.length() > REASON_MAX) {
             throw new PortalException("star.revoke.error.reason-too-long", REASON_MAX);

@@ -1,5 +1,6 @@
 package cn.luohu.qpb.user;
 
+import cn.luohu.qpb.base.db.InLists;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.jooq.tables.AppUser;
 import cn.luohu.qpb.jooq.tables.Organization;
@@ -31,8 +32,6 @@ import static cn.luohu.qpb.jooq.Tables.ORGANIZATION;
 @Repository
 class UserAdminRepository {
 
-    /** Rows per multi-row statement: large enough to be fast, small enough for any packet size. */
-    static final int CHUNK = 1000;
     private static final AppUser U = APP_USER.as("u");
     private static final Organization O = ORGANIZATION.as("o");
 
@@ -86,10 +85,9 @@ class UserAdminRepository {
     /** Which of these usernames exist already (compared as the database compares: ignoring case). */
     List<String> existingUsernames(Collection<String> usernames) {
         List<String> existing = new ArrayList<>();
-        List<String> all = List.copyOf(usernames);
-        for (int from = 0; from < all.size(); from += CHUNK) {
+        for (List<String> chunk : InLists.chunks(usernames)) {
             existing.addAll(dsl.select(APP_USER.USERNAME).from(APP_USER)
-                    .where(APP_USER.USERNAME.in(all.subList(from, Math.min(from + CHUNK, all.size()))))
+                    .where(APP_USER.USERNAME.in(chunk))
                     .fetch(r -> r.value1()));
         }
         return existing;
@@ -100,8 +98,7 @@ class UserAdminRepository {
      * in one round trip per chunk); every account must change its password at the first login.
      */
     void insertAll(List<NewAccount> accounts, LocalDateTime now) {
-        for (int from = 0; from < accounts.size(); from += CHUNK) {
-            List<NewAccount> chunk = accounts.subList(from, Math.min(from + CHUNK, accounts.size()));
+        for (List<NewAccount> chunk : InLists.chunks(accounts)) {
             var insert = dsl.insertInto(APP_USER, APP_USER.USERNAME, APP_USER.DISPLAY_NAME, APP_USER.PASSWORD_HASH,
                     APP_USER.ORGANIZATION_ID, APP_USER.PHONE, APP_USER.EMAIL, APP_USER.MUST_CHANGE_PASSWORD,
                     APP_USER.PASSWORD_CHANGED_AT, APP_USER.CREATED_AT);

@@ -232,4 +232,30 @@ class ApprovalServiceTest extends IntegrationTest {
         assertThrows(AccessDeniedException.class, () -> approvals.approveMany(cycle, List.of(id)));
         assertEquals("RECOMMENDED", state(id));
     }
+
+    @Test
+    void whoReviewedItInAnEarlierRoundCannotApproveItEither() {
+        String both = data.user(data.districtId(), Role.APPROVER, Role.REVIEWER);
+        long id = recommended(2, 3, false); // recommended now by the committee's reviewer
+        dsl.insertInto(ASSESSMENT_EVENT).set(ASSESSMENT_EVENT.ASSESSMENT_ID, id).set(ASSESSMENT_EVENT.FROM_STATE, "UNDER_REVIEW")
+                .set(ASSESSMENT_EVENT.TO_STATE, "RECOMMENDED").set(ASSESSMENT_EVENT.ACTOR_ID, data.userId(both))
+                .set(ASSESSMENT_EVENT.OCCURRED_AT, java.time.LocalDateTime.now()).execute(); // his recommendation, rejected since
+        actAs(both);
+
+        assertEquals("approval.error.own-review", refusal(() -> approvals.approve(id, 3, null, null)));
+        assertEquals(1, approvals.approveMany(cycle, List.of(id)).ownReviews().size());
+        assertEquals("RECOMMENDED", state(id));
+    }
+
+    @Test
+    void aClosedCycleTakesNoMoreDecisions() {
+        long id = recommended(2, 3, false);
+        dsl.update(cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE).set(cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE.STATUS, "CLOSED")
+                .where(cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE.ID.eq(cycle)).execute();
+
+        assertEquals("approval.error.cycle-not-open", refusal(() -> approvals.approve(id, 3, null, null)));
+        assertEquals("approval.error.cycle-not-open", refusal(() -> approvals.reject(id, "再看看")));
+        assertEquals("approval.error.cycle-not-open", refusal(() -> approvals.approveMany(cycle, List.of(id))));
+        assertEquals("RECOMMENDED", state(id));
+    }
 }

@@ -4,6 +4,7 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
 
@@ -161,6 +162,50 @@ public class AssessmentFixtures {
         dsl.update(ASSESSMENT).set(ASSESSMENT.STATE, state.name())
                 .set(ASSESSMENT.ROW_VERSION, ASSESSMENT.ROW_VERSION.plus(1))
                 .where(ASSESSMENT.ID.eq(assessmentId)).execute();
+    }
+
+    /**
+     * Written straight in, as if the secretary had done it: full marks in every self entry, a file wherever
+     * evidence is required, and the star applied for. The assessment may then be submitted.
+     */
+    public void readyToSubmit(long assessmentId, long secretaryId, int appliedStar) {
+        for (var item : itemsWithMethod(assessmentId)) {
+            String method = item.value2();
+            dsl.update(ASSESSMENT_ITEM)
+                    .set(ASSESSMENT_ITEM.MET, "CHECK".equals(method) ? Boolean.TRUE : null)
+                    .set(ASSESSMENT_ITEM.SCORE, "SCALE".equals(method) ? item.value3() : null)
+                    .set(ASSESSMENT_ITEM.OCCURRENCES, "DEDUCT".equals(method) ? 0 : null)
+                    .where(ASSESSMENT_ITEM.ID.eq(item.value1())).execute();
+            if (item.value4()) {
+                dsl.insertInto(EVIDENCE_FILE).set(EVIDENCE_FILE.ASSESSMENT_ID, assessmentId).set(EVIDENCE_FILE.ITEM_ID, item.value1())
+                        .set(EVIDENCE_FILE.FILE_NAME, "记录.pdf").set(EVIDENCE_FILE.CONTENT_TYPE, "application/pdf")
+                        .set(EVIDENCE_FILE.SIZE_BYTES, 9L).set(EVIDENCE_FILE.SHA256, "0".repeat(64))
+                        .set(EVIDENCE_FILE.CONTENT, "%PDF-1.7\n".getBytes())
+                        .set(EVIDENCE_FILE.UPLOADED_BY, secretaryId).set(EVIDENCE_FILE.UPLOADED_AT, LocalDateTime.now())
+                        .execute();
+            }
+        }
+        dsl.update(ASSESSMENT).set(ASSESSMENT.APPLIED_STAR, appliedStar).where(ASSESSMENT.ID.eq(assessmentId)).execute();
+    }
+
+    /** Written straight in, as if the reviewer had done it: full marks in every review entry. It may then be recommended. */
+    public void reviewedInFull(long assessmentId, long reviewerId) {
+        for (var item : itemsWithMethod(assessmentId)) {
+            String method = item.value2();
+            dsl.update(ASSESSMENT_ITEM)
+                    .set(ASSESSMENT_ITEM.REVIEW_MET, "CHECK".equals(method) ? Boolean.TRUE : null)
+                    .set(ASSESSMENT_ITEM.REVIEW_SCORE, "SCALE".equals(method) ? item.value3() : null)
+                    .set(ASSESSMENT_ITEM.REVIEW_OCCURRENCES, "DEDUCT".equals(method) ? 0 : null)
+                    .set(ASSESSMENT_ITEM.REVIEWED_BY, reviewerId).set(ASSESSMENT_ITEM.REVIEWED_AT, LocalDateTime.now())
+                    .where(ASSESSMENT_ITEM.ID.eq(item.value1())).execute();
+        }
+    }
+
+    /** The items of an assessment: id, scoring method, maximum score, whether evidence is required. */
+    private List<org.jooq.Record4<Long, String, java.math.BigDecimal, Boolean>> itemsWithMethod(long assessmentId) {
+        return dsl.select(ASSESSMENT_ITEM.ID, STANDARD_INDICATOR.METHOD, STANDARD_INDICATOR.MAX_SCORE, STANDARD_INDICATOR.EVIDENCE_REQUIRED)
+                .from(ASSESSMENT_ITEM).join(STANDARD_INDICATOR).on(STANDARD_INDICATOR.ID.eq(ASSESSMENT_ITEM.INDICATOR_ID))
+                .where(ASSESSMENT_ITEM.ASSESSMENT_ID.eq(assessmentId)).fetch();
     }
 
     /** The published standard of a category (any published one when the category has none or is null). */

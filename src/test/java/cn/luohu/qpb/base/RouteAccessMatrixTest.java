@@ -68,6 +68,7 @@ class RouteAccessMatrixTest extends KaribuTest {
         ALLOWED.put("notices", EVERYONE);
         ALLOWED.put("notices/:id", EVERYONE);
         ALLOWED.put("notices/:id/print", EVERYONE);
+        ALLOWED.put("notifications", EVERYONE);
     }
 
     /**

@@ -80,6 +80,7 @@ class TranslationsTest {
         check(keys, missing, "cycle.status", cn.luohu.qpb.cycle.CycleStatus.values());
         check(keys, missing, "notice.phase", cn.luohu.qpb.notice.NoticePhase.values());
         check(keys, missing, "objection.status", cn.luohu.qpb.notice.ObjectionStatus.values());
+        check(keys, missing, "notification.message", cn.luohu.qpb.notification.NotificationKind.values());
         for (cn.luohu.qpb.user.PasswordPolicy.Violation violation : cn.luohu.qpb.user.PasswordPolicy.Violation.values()) {
             String key = cn.luohu.qpb.user.PasswordRefusedException.messageKey(violation);
             if (!keys.contains(key)) {

@@ -271,6 +271,12 @@ class CycleServiceTest extends IntegrationTest {
         assertEquals("cycle.error.delete-opened", refusal(() -> cycles.delete(id)));
         assertEquals(assessments, dsl.fetchCount(ASSESSMENT, ASSESSMENT.CYCLE_ID.eq(id)), "nothing made twice");
 
+        // a result recommended but not yet final would be stranded by closing
+        long pending = dsl.select(ASSESSMENT.ID).from(ASSESSMENT).where(ASSESSMENT.CYCLE_ID.eq(id)).limit(1).fetchSingle().value1();
+        dsl.update(ASSESSMENT).set(ASSESSMENT.STATE, "RECOMMENDED").where(ASSESSMENT.ID.eq(pending)).execute();
+        assertEquals("cycle.error.results-pending", refusal(() -> cycles.close(id)));
+        dsl.update(ASSESSMENT).set(ASSESSMENT.STATE, "FINAL").where(ASSESSMENT.ID.eq(pending)).execute();
+
         cycles.close(id);
         assertEquals(CycleStatus.CLOSED, cycles.get(id).status());
         assertEquals(1, audits("CYCLE_CLOSED", "cycle", id));

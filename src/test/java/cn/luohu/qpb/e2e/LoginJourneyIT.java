@@ -1,105 +1,41 @@
 package cn.luohu.qpb.e2e;
 
-import cn.luohu.qpb.Application;
 import cn.luohu.qpb.assessment.AssessmentService;
 import cn.luohu.qpb.assessment.AssessmentSheet;
 import cn.luohu.qpb.assessment.EvidenceService;
 import cn.luohu.qpb.assessment.SheetItem;
-import cn.luohu.qpb.standard.IndicatorInput;
 import cn.luohu.qpb.standard.ScoringMethod;
-import com.vaadin.flow.i18n.I18NProvider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Browser smoke test: the real login form, the home view of every demo role, logout, the login error and
- * session fixation protection, in Debian's headless Chromium against the app on a random port.
- * Run with {@code mvn -Pe2e verify}; screenshots go to {@code target/e2e/}.
+ * session fixation protection, and a first look at each role's main views.
  */
-@SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "qpb.embedded-db.data-dir=", // empty: a throwaway database, freshly seeded with the demo district
-                "vaadin.devmode.devTools.enabled=false" // keeps the dev-tools bubble out of the screenshots
-        })
-class LoginJourneyIT {
+class LoginJourneyIT extends BrowserTest {
 
-    private static final String DEMO_PASSWORD = "qpb-demo-2026";
-    private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
-    private static final Duration TIMEOUT = Duration.ofSeconds(30); // the first page load in dev mode is slow
-    private static final Path SCREENSHOTS = Path.of("target", "e2e");
-
-    /** True when no Vaadin request is in flight, fonts are loaded and no grid is still fetching rows. */
-    private static final String VAADIN_IDLE = """
-            const clients = (window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients) || {};
-            const busy = Object.values(clients).some(c => c.isActive && c.isActive());
-            return !busy && document.fonts.status === 'loaded'
-                && document.querySelectorAll('vaadin-grid[loading]').length === 0;""";
-
-    @LocalServerPort
-    private int port;
-
-    @Autowired
-    private I18NProvider i18n;
     @Autowired
     private AssessmentService assessments;
     @Autowired
     private EvidenceService evidence;
     @Autowired
-    private UserDetailsService userDetails;
-    @Autowired
     private cn.luohu.qpb.cycle.CycleService cycles;
     @Autowired
     private cn.luohu.qpb.assessment.ReviewService reviews;
-
-    @TempDir
-    private Path browserProfile; // a fresh profile per test: no cookies or cache carried over
-
-    private ChromeDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void startBrowser() {
-        driver = chromium(browserProfile);
-        wait = new WebDriverWait(driver, TIMEOUT);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @ParameterizedTest(name = "{0} logs in, sees #{1}, logs out")
     @CsvSource({
@@ -217,7 +153,7 @@ class LoginJourneyIT {
         asUser("secretary", () -> {
             for (SheetItem item : sheet.items()) {
                 if (item != lastByHand) {
-                    assessments.saveItem(item.itemId(), fullMarks(item), "已按要求完成", item.rowVersion());
+                    assessments.saveItem(item.itemId(), cn.luohu.qpb.assessment.AssessmentFixtures.fullMarks(item.indicator()), "已按要求完成", item.rowVersion());
                     if (item.indicator().evidenceRequired()) {
                         evidence.upload(item.itemId(), "会议记录.pdf", SAMPLE_PDF);
                     }
@@ -256,31 +192,6 @@ class LoginJourneyIT {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("assessment-submit")));
         assertThat(driver.findElement(By.id("assessment-facts")).getText()).contains(t("assessment.state.SUBMITTED"));
         screenshot("assessment-submitted");
-    }
-
-    private static final byte[] SAMPLE_PDF = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-            + "2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
-
-    private static IndicatorInput fullMarks(SheetItem item) {
-        return switch (item.indicator().method()) {
-            case CHECK -> IndicatorInput.met(true);
-            case SCALE -> new IndicatorInput(null, item.indicator().maxScore(), null);
-            case DEDUCT -> IndicatorInput.occurrences(0);
-        };
-    }
-
-    /** Runs service calls in the test as this user, as the browser's requests would. */
-    private <T> T asUser(String username, java.util.concurrent.Callable<T> work) {
-        var principal = userDetails.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
-        try {
-            return work.call();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
     }
 
     @Test
@@ -328,25 +239,6 @@ class LoginJourneyIT {
         screenshot("home-secretary-phone");
     }
 
-    /** Opens the login view and submits the form the way a user does. */
-    private void login(String username, String password) {
-        driver.get(url("/login"));
-        waitForLoginForm();
-        typeCredentials(username, password);
-    }
-
-    private void typeCredentials(String username, String password) {
-        // Vaadin 25 keeps the native inputs and the submit button in the light DOM of the login form
-        driver.findElement(By.cssSelector("#login-form vaadin-text-field[name=username] input")).sendKeys(username);
-        driver.findElement(By.cssSelector("#login-form vaadin-password-field[name=password] input")).sendKeys(password);
-        driver.findElement(By.cssSelector("#login-form vaadin-button[slot=submit]")).click();
-    }
-
-    private void waitForLoginForm() {
-        wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("#login-form vaadin-text-field[name=username] input")));
-    }
-
     /** The error box of the login form, which lives in two nested shadow roots. */
     private String loginError() {
         wait.until(ExpectedConditions.urlMatches("/login\\?error$"));
@@ -357,37 +249,5 @@ class LoginJourneyIT {
                 .getShadowRoot().findElement(By.cssSelector("[part=error-message]"));
         wait.until(ExpectedConditions.visibilityOf(error));
         return error.getText();
-    }
-
-    private void screenshot(String name) throws IOException {
-        wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(VAADIN_IDLE));
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
-    }
-
-    private String t(String key) {
-        return i18n.getTranslation(key, CHINESE);
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    /**
-     * Debian's Chromium and chromedriver, named explicitly: Selenium Manager cannot download anything here.
-     * Headless Chromium ignores --lang for Accept-Language, so the language preference is set as well.
-     */
-    private static ChromeDriver chromium(Path profile) {
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1280,900", "--lang=zh-CN", "--user-data-dir=" + profile);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-        return new ChromeDriver(service, options);
     }
 }

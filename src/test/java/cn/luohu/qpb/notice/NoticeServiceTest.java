@@ -30,6 +30,7 @@ import java.util.concurrent.Future;
 
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT;
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_EVENT;
+import static cn.luohu.qpb.jooq.Tables.AUDIT_EVENT;
 import static cn.luohu.qpb.jooq.Tables.NOTICE_BATCH;
 import static cn.luohu.qpb.jooq.Tables.ORGANIZATION;
 import static cn.luohu.qpb.jooq.Tables.STAR_HISTORY;
@@ -190,6 +191,14 @@ class NoticeServiceTest extends IntegrationTest {
         assertEquals(List.of(AssessmentState.DRAFT, AssessmentState.SUBMITTED, AssessmentState.UNDER_REVIEW, AssessmentState.RETURNED,
                 AssessmentState.SUBMITTED, AssessmentState.UNDER_REVIEW, AssessmentState.RECOMMENDED, AssessmentState.APPROVED,
                 AssessmentState.IN_NOTICE, AssessmentState.FINAL), moves);
+        // every move is also an audit event, and so are the objection and its dismissal
+        List<String> audited = dsl.select(AUDIT_EVENT.ACTION).from(AUDIT_EVENT)
+                .where(AUDIT_EVENT.ENTITY_TYPE.eq("assessment").and(AUDIT_EVENT.ENTITY_ID.eq(String.valueOf(id))))
+                .orderBy(AUDIT_EVENT.ID).fetch(AUDIT_EVENT.ACTION);
+        assertEquals(List.of("ASSESSMENT_STARTED", "ASSESSMENT_SUBMITTED", "REVIEW_STARTED", "ASSESSMENT_RETURNED",
+                "ASSESSMENT_SUBMITTED", "REVIEW_STARTED", "ASSESSMENT_RECOMMENDED", "ASSESSMENT_APPROVED", "NOTICE_PUBLISHED",
+                "OBJECTION_LODGED", "OBJECTION_DISMISSED", "ASSESSMENT_FINAL"), audited.stream().filter(a -> a.startsWith("ASSESSMENT_")
+                || a.startsWith("REVIEW_") || a.startsWith("NOTICE_") || a.startsWith("OBJECTION_")).toList());
     }
 
     @Test
@@ -222,6 +231,9 @@ class NoticeServiceTest extends IntegrationTest {
         notices.uphold(first, "经核查情况属实，重新审批");
 
         assertEquals("RECOMMENDED", state(disputed));
+        assertEquals(List.of(other), notices.rows(batch.id(), 0, 10).stream().map(NoticeRow::assessmentId).toList(),
+                "the reopened result is withdrawn from the notice");
+        assertEquals(1, notices.batch(batch.id()).size());
         assertEquals(0, notices.countObjections(ObjectionStatus.OPEN) - countOpenOutsideThisTest());
         assertEquals("notice.error.objection-decided", refusal(() -> notices.dismiss(second, "已处理")));
         assertTrue(approvals.queue(cn.luohu.qpb.assessment.ApprovalFilter.of(cycle), 0, 10).stream()
@@ -266,12 +278,10 @@ class NoticeServiceTest extends IntegrationTest {
         String someone = data.user(data.branch(committee, "异议支部"), Role.SECRETARY);
         actAs(someone);
         assertEquals("notice.error.not-open-for-objections", refusal(() -> notices.lodgeObjection(id, "太早了")));
-        assertFalse(notices.isOpenForObjections(id));
 
         actAs(approver);
         NoticeBatch batch = notices.publish(cycle);
         actAs(someone);
-        assertTrue(notices.isOpenForObjections(id));
         assertEquals("notice.error.reason-required", refusal(() -> notices.lodgeObjection(id, "  ")));
         assertEquals("notice.error.reason-too-long", refusal(() -> notices.lodgeObjection(id, "长".repeat(2001))));
         notices.lodgeObjection(id, "情况不实");
@@ -343,5 +353,36 @@ class NoticeServiceTest extends IntegrationTest {
         notices.withRows(batch.id(), rows -> rows.forEach(streamed::add));
         assertEquals(notices.rows(batch.id(), 0, 10), streamed);
         assertThrows(NotFoundException.class, () -> notices.batch(Long.MAX_VALUE));
+    }
+
+    @Test
+    void theListExportsToExcelAndPdfInTheReadersLanguage() throws Exception {
+        long id = approved(1, 2);
+        actAs(approver);
+        NoticeBatch batch = notices.publish(cycle);
+        String name = dsl.select(ORGANIZATION.NAME).from(ORGANIZATION).join(ASSESSMENT).on(ASSESSMENT.ORGANIZATION_ID.eq(ORGANIZATION.ID))
+                .where(ASSESSMENT.ID.eq(id)).fetchSingle().value1();
+
+        java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
+        notices.exportWorkbook(batch.id(), java.util.Locale.SIMPLIFIED_CHINESE, xlsx);
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.toByteArray()))) {
+            StringBuilder cells = new StringBuilder();
+            workbook.getSheetAt(0).forEach(row -> row.forEach(cell -> cells.append(cell.toString()).append('|')));
+            assertTrue(cells.toString().contains(name), cells.toString());
+            assertTrue(cells.toString().contains("升星"), cells.toString());
+        }
+        java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
+        notices.exportPdf(batch.id(), java.util.Locale.ENGLISH, pdf);
+        assertTrue(new String(pdf.toByteArray(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII).startsWith("%PDF"));
+        assertTrue(notices.exportFileName(batch.id(), java.util.Locale.SIMPLIFIED_CHINESE, false).endsWith(".xlsx"));
+    }
+
+    @Test
+    void aClosedCycleTakesNoMoreNotices() {
+        approved(1, 2);
+        dsl.update(cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE).set(cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE.STATUS, "CLOSED")
+                .where(cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE.ID.eq(cycle)).execute();
+        actAs(approver);
+        assertEquals("notice.error.cycle-not-open", refusal(() -> notices.publish(cycle)));
     }
 }

@@ -76,4 +76,17 @@ class StarRevocationServiceTest extends IntegrationTest {
         assertThrows(NotFoundException.class, () -> revocations.revoke(Long.MAX_VALUE, 4, 0, "不存在"));
         assertEquals(4, dsl.select(ORGANIZATION.CURRENT_STAR).from(ORGANIZATION).where(ORGANIZATION.ID.eq(organization)).fetchSingle().value1());
     }
+
+    @Test
+    void anAssessmentUnderWayCountsFromTheLoweredStarAndAPendingResultMustBeWithdrawnFirst() {
+        var fixtures = new cn.luohu.qpb.assessment.AssessmentFixtures(dsl);
+        long draft = fixtures.openAssessment(organization, 4);
+        revocations.revoke(organization, 4, 1, "整改不到位");
+        assertEquals(1, dsl.select(cn.luohu.qpb.jooq.Tables.ASSESSMENT.STAR_AT_OPEN).from(cn.luohu.qpb.jooq.Tables.ASSESSMENT)
+                .where(cn.luohu.qpb.jooq.Tables.ASSESSMENT.ID.eq(draft)).fetchSingle().value1());
+
+        fixtures.state(draft, cn.luohu.qpb.assessment.AssessmentState.APPROVED);
+        assertEquals("star.revoke.error.result-pending", refusal(() -> revocations.revoke(organization, 1, 0, "再次违纪")));
+        assertEquals(1, organizations.get(organization).currentStar());
+    }
 }

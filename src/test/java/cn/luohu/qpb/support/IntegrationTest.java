@@ -8,11 +8,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of every Spring test: one application context for the whole suite (same configuration, so Spring
  * caches it), on a throwaway embedded MariaDB migrated by Liquibase and seeded with the demo district.
  * Tests make the data they change with {@link TestData}, so they do not depend on each other.
+ * Scheduled jobs do not run (tests run them directly), and e-mail goes to the suite's {@link TestMailServer}.
  */
 @SpringBootTest(properties = {"qpb.embedded-db.data-dir=", "qpb.scheduling.enabled=false"})
 @Import(IntegrationTest.TestBeans.class)
@@ -28,6 +31,13 @@ public abstract class IntegrationTest {
     void resetClockAndLogin() {
         clock.reset();
         SecurityContextHolder.clearContext();
+    }
+
+    /** Part of the one shared context: every Spring test sends its e-mail to the same in-process server. */
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", TestMailServer::port);
     }
 
     /** Runs the rest of the test as this user, as far as services are concerned. */

@@ -107,8 +107,9 @@ public class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle
         grid.setId("approval-queue");
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(ApprovalRow::organizationName).setHeader(getTranslation("review.column.organization")).setFlexGrow(2);
-        grid.addColumn(ApprovalRow::committeeName).setHeader(getTranslation("review.column.committee")).setAutoWidth(true);
+        grid.addColumn(ApprovalRow::organizationName).setHeader(getTranslation("review.column.organization"))
+                .setWidth("16em").setFlexGrow(2);
+        grid.addColumn(ApprovalRow::committeeName).setHeader(getTranslation("review.column.committee")).setWidth("12em").setFlexGrow(1);
         grid.addColumn(r -> r.category() == null ? "" : getTranslation("org.category." + r.category()))
                 .setHeader(getTranslation("review.column.category")).setAutoWidth(true);
         grid.addColumn(r -> getTranslation("star.short", r.starAtOpen())).setHeader(getTranslation("approval.column.current"))
@@ -116,6 +117,8 @@ public class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle
         grid.addColumn(r -> r.appliedStar() == null ? "" : getTranslation("star.short", r.appliedStar())
                         + (r.directGrading() ? " · " + getTranslation("approval.direct-grading") : ""))
                 .setHeader(getTranslation("review.column.applied-star")).setAutoWidth(true);
+        grid.addColumn(r -> r.selfTotal() == null ? "" : r.selfTotal().stripTrailingZeros().toPlainString())
+                .setHeader(getTranslation("review.column.self-total")).setAutoWidth(true);
         grid.addColumn(r -> r.reviewTotal() == null ? "" : r.reviewTotal().stripTrailingZeros().toPlainString())
                 .setHeader(getTranslation("approval.column.review-total")).setAutoWidth(true);
         grid.addColumn(r -> getTranslation("star.short", r.recommendedStar())).setHeader(getTranslation("approval.column.recommended"))
@@ -170,7 +173,9 @@ public class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle
         }
         Span title = new Span(getTranslation("approval.quota.title"));
         title.addClassName("qpb-card-title");
-        quotaMeter.add(title);
+        Span hint = new Span(getTranslation("approval.quota.hint"));
+        hint.addClassName("qpb-hint");
+        quotaMeter.add(title, hint);
         for (QuotaLine line : approvals.quotaMeter(cycle.getValue().id())) {
             if (line.star() == 0) {
                 continue;

@@ -15,6 +15,7 @@ import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.time.DisplayZone;
 import cn.luohu.qpb.base.ui.LabeledValue;
 import cn.luohu.qpb.base.ui.PortalErrorHandler;
+import cn.luohu.qpb.base.ui.SingleClickButton;
 import cn.luohu.qpb.base.ui.SuccessToast;
 import cn.luohu.qpb.standard.ScoringResult;
 import cn.luohu.qpb.standard.ui.ScoreSummary;
@@ -128,6 +129,10 @@ public class ApprovalView extends VerticalLayout implements BeforeEnterObserver,
                         decision.recommendedStar() == null ? "" : getTranslation("star.level", decision.recommendedStar())));
         if (decision.approvedStar() != null && decision.state() != AssessmentState.RECOMMENDED) {
             card.add(new LabeledValue(getTranslation("approval.column.approved"), getTranslation("star.level", decision.approvedStar())));
+            if (decision.directGradingGranted() != null) {
+                card.add(new LabeledValue(getTranslation("approval.direct-grading.decision"), getTranslation(
+                        decision.directGradingGranted() ? "approval.direct-grading.grant" : "approval.direct-grading.refuse")));
+            }
         }
         card.setId("approval-outcome");
         card.addClassName("qpb-card");
@@ -185,7 +190,7 @@ public class ApprovalView extends VerticalLayout implements BeforeEnterObserver,
         comment.setId("approval-comment");
         comment.setMaxLength(ReviewService.COMMENT_MAX);
         comment.setWidthFull();
-        Button next = new Button(getTranslation("approval.approve"), click -> {
+        Button next = new SingleClickButton(getTranslation("approval.approve"), click -> {
             if (star.getValue() == null) {
                 return;
             }
@@ -219,7 +224,7 @@ public class ApprovalView extends VerticalLayout implements BeforeEnterObserver,
         comment.setRequired(true);
         comment.setMaxLength(ReviewService.COMMENT_MAX);
         comment.setWidthFull();
-        Button confirm = new Button(getTranslation("approval.reject"), click -> {
+        Button confirm = new SingleClickButton(getTranslation("approval.reject"), click -> {
             if (comment.getValue().isBlank()) {
                 comment.setInvalid(true);
                 comment.setErrorMessage(getTranslation("approval.reject.comment-required"));

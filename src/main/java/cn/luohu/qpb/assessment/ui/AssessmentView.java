@@ -20,6 +20,8 @@ import cn.luohu.qpb.standard.Scoring;
 import cn.luohu.qpb.standard.ScoringScheme;
 import cn.luohu.qpb.standard.ui.IndicatorCard;
 import cn.luohu.qpb.standard.ui.ScoreSummary;
+import cn.luohu.qpb.assessment.TimelineEntry;
+import cn.luohu.qpb.assessment.AssessmentState;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -43,6 +45,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +117,10 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
         conflict.setVisible(false);
         gaps.setId("submit-gaps");
         gaps.addClassName("qpb-errors");
-        add(heading, facts, summary, saveStatus, conflict);
+        List<TimelineEntry> history = assessments.timeline(id);
+        add(heading, facts);
+        returnedBecause(header, history).ifPresent(this::add);
+        add(summary, saveStatus, conflict);
         if (!editable && header.state().isEditableBySecretary()) {
             add(new Paragraph(getTranslation("assessment.read-only")));
         }
@@ -141,7 +147,23 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
             submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             add(gaps, submit);
         }
-        add(new H3(getTranslation("assessment.timeline")), timeline());
+        add(new H3(getTranslation("assessment.timeline")), timeline(history));
+    }
+
+    /** Why it came back, at the top where the secretary sees it first: the reviewer's latest return comment. */
+    private Optional<Div> returnedBecause(AssessmentHeader header, List<TimelineEntry> history) {
+        if (header.state() != AssessmentState.RETURNED) {
+            return Optional.empty();
+        }
+        return history.stream().filter(TimelineEntry.Move.class::isInstance).map(TimelineEntry.Move.class::cast)
+                .filter(move -> move.to() == AssessmentState.RETURNED).reduce((first, second) -> second)
+                .map(move -> {
+                    Div notice = new Div(new Span(getTranslation("assessment.returned.title", move.actorName())),
+                            new Paragraph(move.comment() == null ? "" : move.comment()));
+                    notice.setId("assessment-returned");
+                    notice.addClassName("qpb-notice");
+                    return notice;
+                });
     }
 
     private Div application(AssessmentHeader header) {
@@ -273,10 +295,10 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
         open.forEach(gap -> gaps.add(new Paragraph(getTranslation(gap.key(), gap.indicatorCode()))));
     }
 
-    private AssessmentTimeline timeline() {
+    private AssessmentTimeline timeline(List<TimelineEntry> history) {
         AssessmentTimeline timeline = new AssessmentTimeline(zone);
         timeline.setId("assessment-timeline");
-        timeline.show(assessments.timeline(id));
+        timeline.show(history);
         return timeline;
     }
 

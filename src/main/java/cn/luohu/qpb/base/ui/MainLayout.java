@@ -2,11 +2,14 @@ package cn.luohu.qpb.base.ui;
 
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.i18n.Language;
+import cn.luohu.qpb.notification.NotificationService;
 import cn.luohu.qpb.user.SessionInfo;
 import cn.luohu.qpb.user.UserAccountService;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
@@ -19,6 +22,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.menu.MenuConfiguration;
@@ -28,22 +33,31 @@ import jakarta.annotation.security.RolesAllowed;
 
 /**
  * The shell around every logged-in view: the side navigation shows only the views the user's roles
- * may open; the header shows the user's organisation and a menu for language, profile, password and logout.
+ * may open; the header shows the user's organisation, the notification bell with the unread count (counted
+ * again at every navigation and when notifications are marked read) and a menu for language, profile,
+ * password and logout.
  */
 @Layout
 @RolesAllowed({Role.Names.SECRETARY, Role.Names.REVIEWER, Role.Names.APPROVER, Role.Names.ADMIN})
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     /** The route of the change-password view, opened from the user menu. */
     public static final String CHANGE_PASSWORD_ROUTE = "change-password";
     /** The route of the profile view (display name, phone, e-mail, language), opened from the user menu. */
     public static final String PROFILE_ROUTE = "profile";
+    /** The route of the notifications view, opened by the bell. */
+    public static final String NOTIFICATIONS_ROUTE = "notifications";
 
     private final transient UserAccountService accounts;
+    private final transient NotificationService notifications;
     private final transient AuthenticationContext authenticationContext;
+    private final Button bell = new Button(new Icon(VaadinIcon.BELL));
+    private final Span unread = new Span();
 
-    public MainLayout(UserAccountService accounts, AuthenticationContext authenticationContext) {
+    public MainLayout(UserAccountService accounts, NotificationService notifications,
+                      AuthenticationContext authenticationContext) {
         this.accounts = accounts;
+        this.notifications = notifications;
         this.authenticationContext = authenticationContext;
         SessionInfo me = accounts.sessionInfo();
         setPrimarySection(Section.DRAWER);
@@ -57,11 +71,37 @@ public class MainLayout extends AppLayout {
         Span organization = new Span(me.organizationName());
         organization.setId("header-organization");
         organization.addClassName("qpb-header-org");
-        HorizontalLayout header = new HorizontalLayout(title, organization, userMenu(me));
+        HorizontalLayout header = new HorizontalLayout(title, organization, bell(), userMenu(me));
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.expand(organization);
         header.addClassName("qpb-header");
         return header;
+    }
+
+    private Button bell() {
+        bell.setId("notification-bell");
+        bell.addClassName("qpb-bell");
+        bell.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        unread.setId("notification-count");
+        unread.addClassName("qpb-bell-count");
+        bell.setSuffixComponent(unread);
+        bell.addClickListener(click -> UI.getCurrent().navigate(NOTIFICATIONS_ROUTE));
+        return bell;
+    }
+
+    /** Shows the current number of unread notifications on the bell. */
+    public void refreshUnreadCount() {
+        int count = notifications.unreadCount();
+        unread.setText(count > 99 ? "99+" : String.valueOf(count));
+        unread.setVisible(count > 0);
+        String label = getTranslation("notification.bell", count);
+        bell.setAriaLabel(label);
+        bell.setTooltipText(label);
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        refreshUnreadCount();
     }
 
     private MenuBar userMenu(SessionInfo me) {

@@ -1,6 +1,11 @@
 package cn.luohu.qpb.home.ui;
 
+import cn.luohu.qpb.assessment.ApprovalService;
+import cn.luohu.qpb.assessment.ui.ApprovalQueueView;
 import cn.luohu.qpb.base.ui.Stars;
+import cn.luohu.qpb.notice.NoticeService;
+import cn.luohu.qpb.notice.ObjectionStatus;
+import cn.luohu.qpb.notice.ui.ObjectionsView;
 import cn.luohu.qpb.organization.CommitteeStarCounts;
 import cn.luohu.qpb.organization.OrganizationService;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -8,17 +13,29 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.RouterLink;
 
 import java.util.List;
 
-/** District staff: how many organisations hold each star level, per committee, with district totals. */
+/**
+ * District staff: what waits for their decision (recommendations, open objections), and how many
+ * organisations hold each star level, per committee, with district totals.
+ */
 class DistrictPanel extends VerticalLayout {
 
-    DistrictPanel(OrganizationService organizations) {
+    DistrictPanel(OrganizationService organizations, ApprovalService approvals, NoticeService notices) {
         setId("home-district");
         setPadding(false);
-        add(new H3(getTranslation("home.district.title")));
+        RouterLink waiting = new RouterLink(getTranslation("home.district.waiting", approvals.countWaiting()), ApprovalQueueView.class);
+        waiting.setId("district-waiting");
+        RouterLink objections = new RouterLink(getTranslation("home.district.objections",
+                notices.countObjections(ObjectionStatus.OPEN)), ObjectionsView.class);
+        objections.setId("district-objections");
+        HorizontalLayout todo = new HorizontalLayout(waiting, objections);
+        todo.addClassName("qpb-card");
+        add(todo, new H3(getTranslation("home.district.title")));
         List<CommitteeStarCounts> rows = organizations.starDistribution();
 
         Grid<CommitteeStarCounts> grid = new Grid<>();

@@ -3,6 +3,8 @@ package cn.luohu.qpb.home.ui;
 import cn.luohu.qpb.base.security.CurrentUser;
 import cn.luohu.qpb.base.time.DisplayZone;
 import cn.luohu.qpb.base.security.Role;
+import cn.luohu.qpb.assessment.ApprovalService;
+import cn.luohu.qpb.notice.NoticeService;
 import cn.luohu.qpb.organization.OrganizationService;
 import cn.luohu.qpb.user.UserAccountService;
 import com.vaadin.flow.component.html.H2;
@@ -19,7 +21,7 @@ import jakarta.annotation.security.RolesAllowed;
 public class HomeView extends VerticalLayout implements HasDynamicTitle {
 
     public HomeView(CurrentUser currentUser, OrganizationService organizations, UserAccountService accounts,
-                    DisplayZone zone) {
+                    ApprovalService approvals, NoticeService notices, DisplayZone zone) {
         addClassName("qpb-page");
         H2 greeting = new H2(getTranslation("home.welcome", accounts.sessionInfo().displayName()));
         greeting.setId("home-greeting");
@@ -31,7 +33,7 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
             add(new ReviewerPanel(organizations));
         }
         if (currentUser.has(Role.APPROVER)) {
-            add(new DistrictPanel(organizations));
+            add(new DistrictPanel(organizations, approvals, notices));
         }
         if (currentUser.has(Role.ADMIN)) {
             add(new AdminPanel(organizations, accounts));

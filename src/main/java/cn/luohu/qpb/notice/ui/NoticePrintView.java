@@ -70,7 +70,7 @@ public class NoticePrintView extends Div implements BeforeEnterObserver, HasDyna
                 .append("</td><td>").append(escape(row.committeeName()))
                 .append("</td><td>").append(escape(getTranslation("star.short", row.oldStar())))
                 .append("</td><td>").append(escape(getTranslation("star.short", row.newStar())))
-                .append("</td><td>").append(escape(Labels.of(this, "history.kind", NoticeView.change(row))))
+                .append("</td><td>").append(escape(Labels.of(this, "history.kind", row.change())))
                 .append("</td></tr>")));
         return new Html(html.append("</tbody></table>").toString());
     }

@@ -5,6 +5,7 @@ import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.ui.LabeledValue;
 import cn.luohu.qpb.base.ui.Labels;
 import cn.luohu.qpb.base.ui.PortalErrorHandler;
+import cn.luohu.qpb.base.ui.SingleClickButton;
 import cn.luohu.qpb.base.ui.SuccessToast;
 import cn.luohu.qpb.notice.NoticeBatch;
 import cn.luohu.qpb.notice.NoticePhase;
@@ -12,7 +13,6 @@ import cn.luohu.qpb.notice.NoticeRow;
 import cn.luohu.qpb.notice.NoticePdf;
 import cn.luohu.qpb.notice.NoticeService;
 import cn.luohu.qpb.notice.NoticeWorkbook;
-import cn.luohu.qpb.organization.StarChangeKind;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -116,13 +116,14 @@ public class NoticeView extends VerticalLayout implements BeforeEnterObserver, H
         grid.setId("notice-rows");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(NoticeRow::organizationCode).setHeader(getTranslation("notice.column.code")).setAutoWidth(true);
-        grid.addColumn(NoticeRow::organizationName).setHeader(getTranslation("review.column.organization")).setFlexGrow(2);
-        grid.addColumn(NoticeRow::committeeName).setHeader(getTranslation("review.column.committee")).setAutoWidth(true);
+        grid.addColumn(NoticeRow::organizationName).setHeader(getTranslation("review.column.organization"))
+                .setWidth("16em").setFlexGrow(2);
+        grid.addColumn(NoticeRow::committeeName).setHeader(getTranslation("review.column.committee")).setWidth("12em").setFlexGrow(1);
         grid.addColumn(r -> getTranslation("star.short", r.oldStar())).setHeader(getTranslation("notice.column.old-star"))
                 .setAutoWidth(true);
         grid.addColumn(r -> getTranslation("star.short", r.newStar())).setHeader(getTranslation("notice.column.new-star"))
                 .setAutoWidth(true);
-        grid.addColumn(r -> Labels.of(this, "history.kind", change(r))).setHeader(getTranslation("notice.column.change"))
+        grid.addColumn(r -> Labels.of(this, "history.kind", r.change())).setHeader(getTranslation("notice.column.change"))
                 .setAutoWidth(true);
         grid.addColumn(r -> r.openObjections() == 0 ? "" : getTranslation("notice.open-objections", r.openObjections()))
                 .setHeader(getTranslation("notice.column.objections")).setAutoWidth(true);
@@ -132,15 +133,10 @@ public class NoticeView extends VerticalLayout implements BeforeEnterObserver, H
                 object.setId("notice-object-" + r.assessmentId());
                 object.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
                 return object;
-            }).setAutoWidth(true);
+            }).setKey("object").setAutoWidth(true);
         }
         grid.setItems(query -> notices.rows(id, query.getOffset(), query.getLimit()).stream(), query -> notices.countRows(id));
         return grid;
-    }
-
-    static StarChangeKind change(NoticeRow row) {
-        return row.newStar() > row.oldStar() ? StarChangeKind.PROMOTION
-                : row.newStar() < row.oldStar() ? StarChangeKind.DEMOTION : StarChangeKind.UNCHANGED;
     }
 
     private void openObjection(NoticeRow row) {
@@ -152,7 +148,7 @@ public class NoticeView extends VerticalLayout implements BeforeEnterObserver, H
         reason.setMaxLength(NoticeService.REASON_MAX);
         reason.setWidthFull();
         reason.setHelperText(getTranslation("notice.object.help"));
-        Button lodge = new Button(getTranslation("notice.object.lodge"), click -> {
+        Button lodge = new SingleClickButton(getTranslation("notice.object.lodge"), click -> {
             if (reason.getValue().isBlank()) {
                 reason.setInvalid(true);
                 reason.setErrorMessage(getTranslation("notice.error.reason-required"));

@@ -5,6 +5,7 @@ import cn.luohu.qpb.base.security.CurrentUser;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.ui.Labels;
 import cn.luohu.qpb.base.ui.PortalErrorHandler;
+import cn.luohu.qpb.base.ui.SingleClickButton;
 import cn.luohu.qpb.base.ui.SuccessToast;
 import cn.luohu.qpb.cycle.CycleService;
 import cn.luohu.qpb.cycle.CycleStatus;
@@ -88,7 +89,7 @@ public class NoticesView extends VerticalLayout implements HasDynamicTitle {
         });
         publish.setId("notice-publish");
         publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button finalizeNow = new Button(getTranslation("notice.finalize"), click -> {
+        Button finalizeNow = new SingleClickButton(getTranslation("notice.finalize"), click -> {
             try {
                 SuccessToast.show(getTranslation("notice.finalize.done", notices.finalizeDue()), "notice-finalized");
                 grid.getDataProvider().refreshAll();

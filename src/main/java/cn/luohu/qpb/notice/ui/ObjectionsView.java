@@ -5,6 +5,7 @@ import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.time.DisplayZone;
 import cn.luohu.qpb.base.ui.Labels;
 import cn.luohu.qpb.base.ui.PortalErrorHandler;
+import cn.luohu.qpb.base.ui.SingleClickButton;
 import cn.luohu.qpb.base.ui.SuccessToast;
 import cn.luohu.qpb.notice.NoticeService;
 import cn.luohu.qpb.notice.Objection;
@@ -71,7 +72,7 @@ public class ObjectionsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(o -> Labels.of(this, "objection.status", o.status())
                         + (o.decisionReason() == null ? "" : " · " + o.decisionReason()))
                 .setHeader(getTranslation("objection.column.status")).setFlexGrow(1);
-        grid.addComponentColumn(this::actions).setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true);
         grid.setItems(query -> notices.objections(status.getValue(), query.getOffset(), query.getLimit()).stream(),
                 query -> notices.countObjections(status.getValue()));
         add(heading, status, grid);
@@ -104,7 +105,7 @@ public class ObjectionsView extends VerticalLayout implements HasDynamicTitle {
         reason.setRequired(true);
         reason.setMaxLength(NoticeService.REASON_MAX);
         reason.setWidthFull();
-        Button confirm = new Button(getTranslation(actionKey), click -> {
+        Button confirm = new SingleClickButton(getTranslation(actionKey), click -> {
             if (reason.getValue().isBlank()) {
                 reason.setInvalid(true);
                 reason.setErrorMessage(getTranslation("notice.error.reason-required"));

@@ -43,7 +43,7 @@ public class OrganizationDetailView extends VerticalLayout implements BeforeEnte
     private final transient OrganizationService organizations;
     private final transient StarRevocationService revocations;
     private final transient DisplayZone zone;
-    private final boolean mayRevoke;
+    private final transient CurrentUser currentUser;
     private String title = "";
 
     public OrganizationDetailView(OrganizationService organizations, StarRevocationService revocations, CurrentUser currentUser,
@@ -51,7 +51,7 @@ public class OrganizationDetailView extends VerticalLayout implements BeforeEnte
         this.organizations = organizations;
         this.revocations = revocations;
         this.zone = zone;
-        this.mayRevoke = currentUser.require().has(Role.APPROVER);
+        this.currentUser = currentUser;
         addClassName("qpb-page");
     }
 
@@ -91,7 +91,7 @@ public class OrganizationDetailView extends VerticalLayout implements BeforeEnte
             card.add(new LabeledValue(getTranslation("org.field.star"), new Stars(org.currentStar())));
         }
         add(name, card);
-        if (mayRevoke && org.kind().isAssessed() && org.currentStar() > 0) {
+        if (currentUser.require().has(Role.APPROVER) && org.kind().isAssessed() && org.currentStar() > 0) {
             Button revoke = new Button(getTranslation("star.revoke"),
                     click -> new RevokeStarDialog(revocations, org, () -> show(organizations.detail(org.code()))).open());
             revoke.setId("org-detail-revoke");

@@ -2,6 +2,7 @@ package cn.luohu.qpb.organization.ui;
 
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.ui.PortalErrorHandler;
+import cn.luohu.qpb.base.ui.SingleClickButton;
 import cn.luohu.qpb.base.ui.SuccessToast;
 import cn.luohu.qpb.organization.OrganizationSummary;
 import cn.luohu.qpb.organization.StarRevocationService;
@@ -38,7 +39,7 @@ class RevokeStarDialog extends Dialog {
         reason.setRequired(true);
         reason.setMaxLength(StarRevocationService.REASON_MAX);
         reason.setWidthFull();
-        Button next = new Button(getTranslation("star.revoke"), click -> {
+        Button next = new SingleClickButton(getTranslation("star.revoke"), click -> {
             if (reason.getValue().isBlank()) {
                 reason.setInvalid(true);
                 reason.setErrorMessage(getTranslation("star.revoke.error.reason-required"));

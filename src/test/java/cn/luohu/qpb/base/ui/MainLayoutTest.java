@@ -1,27 +1,36 @@
 package cn.luohu.qpb.base.ui;
 
+import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.home.ui.HomeView;
+import cn.luohu.qpb.notification.ui.NotificationsView;
 import cn.luohu.qpb.support.KaribuTest;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.server.VaadinSession;
 import org.jooq.DSLContext;
+import org.jooq.JSON;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 
 import static cn.luohu.qpb.jooq.Tables.APP_USER;
+import static cn.luohu.qpb.jooq.Tables.NOTIFICATION;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.ContextMenuKt._clickItemWithID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 class MainLayoutTest extends KaribuTest {
 
@@ -70,5 +79,25 @@ class MainLayoutTest extends KaribuTest {
         assertEquals(Locale.ENGLISH, VaadinSession.getCurrent().getLocale());
         assertEquals("en", dsl.select(APP_USER.PREFERRED_LANGUAGE).from(APP_USER)
                 .where(APP_USER.USERNAME.eq("reviewer")).fetchSingle().value1());
+    }
+
+    @Test
+    void theBellCountsTheUnreadNotificationsAndOpensThem() {
+        String user = data.user(data.branch(data.committee("铃铛党工委"), "铃铛支部"), Role.SECRETARY);
+        login(user);
+        UI.getCurrent().navigate(HomeView.class);
+        _assertNone(Span.class, spec -> spec.withId("notification-count"));
+
+        for (int i = 0; i < 3; i++) {
+            dsl.insertInto(NOTIFICATION).set(NOTIFICATION.RECIPIENT_ID, data.userId(user)).set(NOTIFICATION.RECIPIENT_ROLE, "SECRETARY")
+                    .set(NOTIFICATION.KIND, "SELF_DEADLINE").set(NOTIFICATION.ARGS, JSON.json("[1, 0, 3]"))
+                    .set(NOTIFICATION.CREATED_AT, LocalDateTime.now()).execute();
+        }
+        UI.getCurrent().navigate(HomeView.class);
+        assertEquals("3", _get(Span.class, spec -> spec.withId("notification-count")).getText(), "counted at every navigation");
+        assertEquals("通知（3 条未读）", _get(Button.class, spec -> spec.withId("notification-bell")).getAriaLabel().orElseThrow());
+
+        _click(_get(Button.class, spec -> spec.withId("notification-bell")));
+        assertInstanceOf(NotificationsView.class, UI.getCurrent().getCurrentView());
     }
 }

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.RouterLink;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -109,5 +110,27 @@ class HomeViewTest extends KaribuTest {
         assertEquals(String.valueOf(dsl.fetchCount(ORGANIZATION, ORGANIZATION.ACTIVE.isTrue())),
                 _get(Span.class, spec -> spec.withId("admin-org-count")).getText());
         _assertNone(VerticalLayout.class, spec -> spec.withId("home-district"));
+    }
+
+    @Test
+    void districtStaffSeeWhatWaitsForTheirDecision() {
+        login("district");
+        UI.getCurrent().navigate(HomeView.class);
+        int before = waiting();
+
+        var fixtures = new cn.luohu.qpb.assessment.AssessmentFixtures(dsl);
+        long committee = data.committee("待审批统计党工委");
+        fixtures.recommended(fixtures.cycle(), data.branch(committee, "待审批支部"), 1, 2,
+                data.userId(data.user(committee, cn.luohu.qpb.base.security.Role.REVIEWER)), false);
+        UI.getCurrent().getPage().reload();
+
+        assertEquals(before + 1, waiting());
+        _get(RouterLink.class, spec -> spec.withId("district-objections"));
+    }
+
+    /** The number in the "waiting for a decision" link. */
+    private int waiting() {
+        String text = _get(RouterLink.class, spec -> spec.withId("district-waiting")).getText();
+        return Integer.parseInt(text.replaceAll("\\D", ""));
     }
 }
