@@ -116,7 +116,7 @@ public class ApprovalService {
         if (star < 0 || star > max) {
             throw new PortalException("approval.error.star-too-high", max);
         }
-        checkLength(comment);
+        ReviewService.checkLength(comment);
         checkQuotas(decision.cycleId(), Map.of(star, 1));
         moves.move(ref, AssessmentState.APPROVED, StateMachine.Actor.APPROVER, currentUser.require().userId(), comment,
                 "approval.error.overtaken");
@@ -189,7 +189,7 @@ public class ApprovalService {
         AssessmentRef ref = access.visible(assessmentId);
         repository.lockCycle(ref.cycleId()); // the same lock order as approving: cycle, then assessment
         decidable(ref, AssessmentState.UNDER_REVIEW, comment);
-        checkLength(comment);
+        ReviewService.checkLength(comment);
         moves.move(ref, AssessmentState.UNDER_REVIEW, StateMachine.Actor.APPROVER, currentUser.require().userId(), comment,
                 "approval.error.overtaken");
         audit.record(AuditAction.ASSESSMENT_REJECTED, ENTITY, assessmentId, Map.of("state", ref.state().name()),
@@ -226,11 +226,6 @@ public class ApprovalService {
         }
     }
 
-    private static void checkLength(String comment) {
-        if (comment != null && comment.length() > ReviewService.COMMENT_MAX) {
-            throw new PortalException("review.error.comment-too-long", ReviewService.COMMENT_MAX);
-        }
-    }
 
     private LocalDateTime now() {
         return LocalDateTime.now(clock.withZone(ZoneOffset.UTC));

@@ -206,7 +206,8 @@ public class ReviewService {
         moves.move(assessment, to, StateMachine.Actor.REVIEWER, currentUser.require().userId(), comment, "review.error.overtaken");
     }
 
-    private static void checkLength(String comment) {
+    /** The one limit on a comment of the workflow (a move's or a review entry's), as the timeline stores it. */
+    static void checkLength(String comment) {
         if (comment != null && comment.length() > COMMENT_MAX) {
             throw new PortalException("review.error.comment-too-long", COMMENT_MAX);
         }

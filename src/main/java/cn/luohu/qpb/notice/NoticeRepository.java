@@ -52,11 +52,15 @@ class NoticeRepository {
         return dsl.fetchCount(ASSESSMENT, ASSESSMENT.CYCLE_ID.eq(cycleId).and(ASSESSMENT.STATE.eq(AssessmentState.APPROVED.name())));
     }
 
-    /** Locks the cycle; empty when there is none, an empty inner value when it is not open, else its notice days. */
-    Optional<Optional<Integer>> lockNoticeDays(long cycleId) {
-        return dsl.select(ASSESSMENT_CYCLE.NOTICE_DAYS, ASSESSMENT_CYCLE.STATUS).from(ASSESSMENT_CYCLE)
+    /** A cycle as publishing needs it: whether it is open, and its notice length in days. */
+    record CycleNotice(boolean open, int noticeDays) {
+    }
+
+    /** Locks the cycle row; empty when there is no such cycle. */
+    Optional<CycleNotice> lockCycle(long cycleId) {
+        return dsl.select(ASSESSMENT_CYCLE.STATUS, ASSESSMENT_CYCLE.NOTICE_DAYS).from(ASSESSMENT_CYCLE)
                 .where(ASSESSMENT_CYCLE.ID.eq(cycleId)).forUpdate()
-                .fetchOptional(r -> "OPEN".equals(r.value2()) ? Optional.of(r.value1()) : Optional.empty());
+                .fetchOptional(r -> new CycleNotice("OPEN".equals(r.value1()), r.value2()));
     }
 
     long insertBatch(long cycleId, LocalDate startsOn, LocalDate endsOn, long publishedBy, LocalDateTime now) {

@@ -78,8 +78,11 @@ public class NoticeService {
     @Transactional
     public NoticeBatch publish(long cycleId) {
         // the locked cycle row makes two publications of one cycle wait for each other
-        int days = repository.lockNoticeDays(cycleId).orElseThrow(NotFoundException::new)
-                .orElseThrow(() -> new PortalException("notice.error.cycle-not-open"));
+        NoticeRepository.CycleNotice cycle = repository.lockCycle(cycleId).orElseThrow(NotFoundException::new);
+        if (!cycle.open()) {
+            throw new PortalException("notice.error.cycle-not-open");
+        }
+        int days = cycle.noticeDays();
         List<Long> approved = repository.approvedIds(cycleId);
         if (approved.isEmpty()) {
             throw new PortalException("notice.error.nothing-approved");

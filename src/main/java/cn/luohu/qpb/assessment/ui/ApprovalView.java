@@ -217,29 +217,8 @@ public class ApprovalView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private void openReject() {
-        Dialog dialog = new Dialog(getTranslation("approval.reject.title"));
-        dialog.setId("approval-reject-dialog");
-        TextArea comment = new TextArea(getTranslation("approval.reject.comment"));
-        comment.setId("approval-reject-comment");
-        comment.setRequired(true);
-        comment.setMaxLength(ReviewService.COMMENT_MAX);
-        comment.setWidthFull();
-        Button confirm = new SingleClickButton(getTranslation("approval.reject"), click -> {
-            if (comment.getValue().isBlank()) {
-                comment.setInvalid(true);
-                comment.setErrorMessage(getTranslation("approval.reject.comment-required"));
-                return;
-            }
-            if (act(() -> approvals.reject(id, comment.getValue()), "approval.rejected")) {
-                dialog.close();
-            }
-        });
-        confirm.setId("approval-reject-confirm");
-        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button(getTranslation("action.cancel"), click -> dialog.close());
-        dialog.add(comment);
-        dialog.getFooter().add(cancel, confirm);
-        dialog.open();
+        new CommentDialog("approval-reject", "approval.reject.title", "approval.reject.comment", "approval.reject.comment-required",
+                "approval.reject", comment -> act(() -> approvals.reject(id, comment), "approval.rejected")).open();
     }
 
     /** Runs a decision; a refusal is shown in words, success is confirmed and the page reloaded. */

@@ -262,29 +262,8 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     private void openReturn() {
-        Dialog dialog = new Dialog(getTranslation("review.return.title"));
-        dialog.setId("review-return-dialog");
-        TextArea comment = new TextArea(getTranslation("review.return.comment"));
-        comment.setId("review-return-comment");
-        comment.setRequired(true);
-        comment.setMaxLength(ReviewService.COMMENT_MAX);
-        comment.setWidthFull();
-        Button confirm = new Button(getTranslation("review.return"), click -> {
-            if (comment.getValue().isBlank()) {
-                comment.setInvalid(true);
-                comment.setErrorMessage(getTranslation("review.return.comment-required"));
-                return;
-            }
-            if (act(() -> reviews.returnAssessment(id, comment.getValue()))) {
-                dialog.close();
-            }
-        });
-        confirm.setId("review-return-confirm");
-        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button(getTranslation("action.cancel"), click -> dialog.close());
-        dialog.add(comment);
-        dialog.getFooter().add(cancel, confirm);
-        dialog.open();
+        new CommentDialog("review-return", "review.return.title", "review.return.comment", "review.return.comment-required",
+                "review.return", comment -> act(() -> reviews.returnAssessment(id, comment))).open();
     }
 
     private void openRecommend() {

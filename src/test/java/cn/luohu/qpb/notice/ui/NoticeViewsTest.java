@@ -116,7 +116,7 @@ class NoticeViewsTest extends KaribuTest {
         assertEquals(1, dsl.fetchCount(OBJECTION, OBJECTION.ASSESSMENT_ID.eq(assessment).and(OBJECTION.STATUS.eq("OPEN"))));
 
         UI.getCurrent().navigate(NoticePrintView.class, NoticeView.parameters(batch.id()));
-        assertTrue(_get(Html.class).getInnerHtml().contains("公示界面支部"), "the printed table lists the organisation");
+        assertTrue(_get(Html.class, spec -> spec.withId("notice-print-table")).getInnerHtml().contains("公示界面支部"), "the printed table lists the organisation");
     }
 
     @Test
