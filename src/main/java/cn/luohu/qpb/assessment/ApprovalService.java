@@ -2,7 +2,7 @@ package cn.luohu.qpb.assessment;
 
 import cn.luohu.qpb.audit.AuditAction;
 import cn.luohu.qpb.audit.AuditService;
-import cn.luohu.qpb.base.NotInScopeException;
+import cn.luohu.qpb.base.NotFoundException;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Access;
 import cn.luohu.qpb.base.security.CurrentUser;
@@ -87,7 +87,7 @@ public class ApprovalService {
     @PreAuthorize(Access.APPROVER)
     public ApprovalCase approvalCase(long assessmentId) {
         access.visible(assessmentId);
-        return repository.approvalCase(assessmentId, currentUser.require().userId()).orElseThrow(NotInScopeException::new);
+        return repository.approvalCase(assessmentId, currentUser.require().userId()).orElseThrow(NotFoundException::new);
     }
 
     /** The self entries with the review entries beside them, as the reviewer left them. */
@@ -153,7 +153,7 @@ public class ApprovalService {
         int overtaken = 0;
         for (ApprovalCase decision : repository.cases(assessmentIds, me)) {
             if (decision.cycleId() != cycleId) {
-                throw new NotInScopeException();
+                throw new NotFoundException();
             }
             if (decision.state() != AssessmentState.RECOMMENDED) {
                 overtaken++;
@@ -206,7 +206,7 @@ public class ApprovalService {
         if (!ref.cycleOpen()) {
             throw new PortalException("approval.error.cycle-not-open");
         }
-        ApprovalCase decision = repository.approvalCase(ref.id(), currentUser.require().userId()).orElseThrow(NotInScopeException::new);
+        ApprovalCase decision = repository.approvalCase(ref.id(), currentUser.require().userId()).orElseThrow(NotFoundException::new);
         if (decision.reviewedByCaller()) {
             throw new PortalException("approval.error.own-review");
         }

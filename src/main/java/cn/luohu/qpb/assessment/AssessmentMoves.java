@@ -46,6 +46,9 @@ public class AssessmentMoves {
     /** Moves one assessment, refused with the reason; false when another move came first. */
     @Transactional(propagation = Propagation.MANDATORY)
     boolean tryMove(AssessmentRef assessment, AssessmentState to, StateMachine.Actor actor, Long actorId, String comment) {
+        if (!assessment.cycleOpen()) {
+            throw new PortalException("assessment.error.cycle-not-open"); // a closed cycle takes no move at all
+        }
         StateMachine.check(assessment.state(), to, actor, comment);
         String stripped = strip(comment);
         if (!repository.move(assessment.id(), assessment.state(), to, actorId, stripped, now())) {

@@ -5,6 +5,7 @@ import cn.luohu.qpb.standard.IndicatorDefinition;
 import cn.luohu.qpb.standard.IndicatorInput;
 import cn.luohu.qpb.standard.ScoringMethod;
 import cn.luohu.qpb.standard.StarBands;
+import cn.luohu.qpb.organization.TreePathSql;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
@@ -150,6 +151,9 @@ class AssessmentRepository {
                 .set(ASSESSMENT.ROW_VERSION, ASSESSMENT.ROW_VERSION.plus(1))
                 .set(ASSESSMENT.UPDATED_AT, now)
                 .where(ASSESSMENT.ID.eq(id).and(ASSESSMENT.STATE.eq(from.name())))
+                // a cycle closed since the assessment was read takes the move no more
+                .and(DSL.exists(DSL.selectOne().from(ASSESSMENT_CYCLE)
+                        .where(ASSESSMENT_CYCLE.ID.eq(ASSESSMENT.CYCLE_ID)).and(ASSESSMENT_CYCLE.STATUS.eq("OPEN"))))
                 .execute() == 1;
         if (moved) {
             dsl.insertInto(ASSESSMENT_EVENT)
@@ -251,5 +255,17 @@ class AssessmentRepository {
                 r.get(STANDARD_INDICATOR.STEP), r.get(STANDARD_INDICATOR.DEDUCTION), r.get(STANDARD_INDICATOR.EVIDENCE_REQUIRED),
                 r.get(STANDARD_INDICATOR.EVIDENCE_HINT), r.get(STANDARD_INDICATOR.VETO), r.get(STANDARD_INDICATOR.VETO_STAR_CAP),
                 r.get(STANDARD_INDICATOR.BONUS));
+    }
+
+    /** Sets the committee of the subtree's assessments in cycles not closed to the one their path names now. */
+    int followTree(String subtreePath) {
+        return dsl.update(ASSESSMENT)
+                .set(ASSESSMENT.COMMITTEE_ID, DSL.select(TreePathSql.committeeIdOf(ORGANIZATION.PATH)).from(ORGANIZATION)
+                        .where(ORGANIZATION.ID.eq(ASSESSMENT.ORGANIZATION_ID)))
+                .where(ASSESSMENT.ORGANIZATION_ID.in(DSL.select(ORGANIZATION.ID).from(ORGANIZATION)
+                        .where(ORGANIZATION.PATH.startsWith(subtreePath))))
+                .and(ASSESSMENT.CYCLE_ID.in(DSL.select(ASSESSMENT_CYCLE.ID).from(ASSESSMENT_CYCLE)
+                        .where(ASSESSMENT_CYCLE.STATUS.ne("CLOSED"))))
+                .execute();
     }
 }

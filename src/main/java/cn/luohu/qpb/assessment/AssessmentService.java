@@ -2,7 +2,7 @@ package cn.luohu.qpb.assessment;
 
 import cn.luohu.qpb.audit.AuditAction;
 import cn.luohu.qpb.audit.AuditService;
-import cn.luohu.qpb.base.NotInScopeException;
+import cn.luohu.qpb.base.NotFoundException;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Access;
 import cn.luohu.qpb.base.security.CurrentUser;
@@ -89,12 +89,7 @@ public class AssessmentService {
     /** Whether the caller may still change this assessment (her own, in an editable state). */
     @PreAuthorize(Access.ANY_ROLE)
     public boolean isEditableByMe(long assessmentId) {
-        try {
-            access.editableBySecretary(assessmentId);
-            return true;
-        } catch (PortalException refused) {
-            return false;
-        }
+        return access.isEditableBySecretary(assessmentId);
     }
 
     /**
@@ -104,7 +99,7 @@ public class AssessmentService {
     @PreAuthorize(Access.SECRETARY)
     @Transactional
     public SavedItem saveItem(long itemId, IndicatorInput input, String explanation, int rowVersion) {
-        ItemEntries item = repository.itemEntries(itemId).orElseThrow(NotInScopeException::new);
+        ItemEntries item = repository.itemEntries(itemId).orElseThrow(NotFoundException::new);
         AssessmentRef assessment = access.editableBySecretary(item.assessmentId());
         IndicatorDefinition indicator = item.indicator();
         if (input != null) {

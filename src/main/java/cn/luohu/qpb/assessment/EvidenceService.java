@@ -2,7 +2,7 @@ package cn.luohu.qpb.assessment;
 
 import cn.luohu.qpb.audit.AuditAction;
 import cn.luohu.qpb.audit.AuditService;
-import cn.luohu.qpb.base.NotInScopeException;
+import cn.luohu.qpb.base.NotFoundException;
 import cn.luohu.qpb.base.security.Access;
 import cn.luohu.qpb.base.security.CurrentUser;
 import org.springframework.beans.factory.annotation.Value;
@@ -72,7 +72,7 @@ public class EvidenceService {
     @PreAuthorize(Access.ANY_ROLE)
     @Transactional
     public EvidenceFile upload(long itemId, String fileName, byte[] content) {
-        long assessmentId = repository.lockAssessmentOfItem(itemId).orElseThrow(NotInScopeException::new);
+        long assessmentId = repository.lockAssessmentOfItem(itemId).orElseThrow(NotFoundException::new);
         AssessmentRef assessment = access.editableBySecretary(assessmentId);
         String name = EvidenceChecks.sanitizeFileName(fileName);
         EvidenceType type = EvidenceChecks.check(name, content == null ? new byte[0] : content, maxBytes);
@@ -89,7 +89,7 @@ public class EvidenceService {
     /** The files of one indicator, oldest first, without their bytes. */
     @PreAuthorize(Access.ANY_ROLE)
     public List<EvidenceFile> list(long itemId) {
-        long assessmentId = repository.assessmentOfItem(itemId).orElseThrow(NotInScopeException::new);
+        long assessmentId = repository.assessmentOfItem(itemId).orElseThrow(NotFoundException::new);
         access.visible(assessmentId);
         return repository.byItem(itemId);
     }
@@ -104,9 +104,9 @@ public class EvidenceService {
     /** A file's name, detected type and bytes, for anyone who may see its assessment. */
     @PreAuthorize(Access.ANY_ROLE)
     public EvidenceContent download(long fileId) {
-        EvidenceFile file = repository.find(fileId).orElseThrow(NotInScopeException::new);
+        EvidenceFile file = repository.find(fileId).orElseThrow(NotFoundException::new);
         access.visible(file.assessmentId());
-        byte[] content = repository.content(fileId).orElseThrow(NotInScopeException::new);
+        byte[] content = repository.content(fileId).orElseThrow(NotFoundException::new);
         return new EvidenceContent(file.fileName(), file.type(), content);
     }
 
@@ -114,9 +114,9 @@ public class EvidenceService {
     @PreAuthorize(Access.ANY_ROLE)
     @Transactional
     public void delete(long fileId) {
-        long assessmentId = repository.lockAssessmentOfFile(fileId).orElseThrow(NotInScopeException::new);
+        long assessmentId = repository.lockAssessmentOfFile(fileId).orElseThrow(NotFoundException::new);
         access.editableBySecretary(assessmentId);
-        EvidenceFile file = repository.find(fileId).orElseThrow(NotInScopeException::new);
+        EvidenceFile file = repository.find(fileId).orElseThrow(NotFoundException::new);
         repository.delete(fileId);
         audit.record(AuditAction.EVIDENCE_DELETED, ENTITY, fileId, auditView(file), null);
     }

@@ -2,7 +2,7 @@ package cn.luohu.qpb.assessment;
 
 import cn.luohu.qpb.audit.AuditAction;
 import cn.luohu.qpb.audit.AuditService;
-import cn.luohu.qpb.base.NotInScopeException;
+import cn.luohu.qpb.base.NotFoundException;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Access;
 import cn.luohu.qpb.base.security.CurrentUser;
@@ -93,21 +93,13 @@ public class ReviewService {
     /** Whether the caller may make review entries and moves on it now (in review, not his own organisation). */
     @PreAuthorize(Access.REVIEWER)
     public boolean isReviewableByMe(long assessmentId) {
-        try {
-            return access.reviewableByMe(assessmentId).state() == AssessmentState.UNDER_REVIEW;
-        } catch (PortalException refused) {
-            return false;
-        }
+        return access.isReviewableByMeIn(assessmentId, AssessmentState.UNDER_REVIEW);
     }
 
     /** Whether the caller may open it for review (submitted, not his own organisation). */
     @PreAuthorize(Access.REVIEWER)
     public boolean canStart(long assessmentId) {
-        try {
-            return access.reviewableByMe(assessmentId).state() == AssessmentState.SUBMITTED;
-        } catch (PortalException refused) {
-            return false;
-        }
+        return access.isReviewableByMeIn(assessmentId, AssessmentState.SUBMITTED);
     }
 
     /** SUBMITTED → UNDER_REVIEW. */
@@ -128,7 +120,7 @@ public class ReviewService {
     @PreAuthorize(Access.REVIEWER)
     @Transactional
     public int saveReviewItem(long itemId, IndicatorInput input, String comment, int version) {
-        ItemEntries item = assessments.itemEntries(itemId).orElseThrow(NotInScopeException::new);
+        ItemEntries item = assessments.itemEntries(itemId).orElseThrow(NotFoundException::new);
         AssessmentRef assessment = access.reviewableByMe(item.assessmentId());
         if (assessment.state() != AssessmentState.UNDER_REVIEW) {
             throw new PortalException("review.error.not-under-review",

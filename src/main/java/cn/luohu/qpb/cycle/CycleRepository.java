@@ -47,6 +47,8 @@ class CycleRepository {
     /** States in which the self-assessment is still due: not submitted, or returned to be submitted again. */
     static final List<String> PENDING_STATES = Arrays.stream(AssessmentState.values())
             .filter(AssessmentState::isEditableBySecretary).map(Enum::name).toList();
+    /** In a reviewer's hands: a closed cycle would leave them there for good. */
+    private static final List<String> IN_REVIEW = List.of(AssessmentState.SUBMITTED.name(), AssessmentState.UNDER_REVIEW.name());
 
     private final DSLContext dsl;
 
@@ -122,6 +124,18 @@ class CycleRepository {
                 .set(ASSESSMENT_CYCLE.ROW_VERSION, ASSESSMENT_CYCLE.ROW_VERSION.plus(1))
                 .where(ASSESSMENT_CYCLE.ID.eq(id).and(ASSESSMENT_CYCLE.STATUS.eq(CycleStatus.PLANNED.name())))
                 .execute() == 1;
+    }
+
+    /** The names of (at most {@code limit}) organisations whose assessment in the cycle is submitted or under review. */
+    List<String> inReview(long id, int limit) {
+        return dsl.select(O.NAME).from(ASSESSMENT).join(O).on(O.ID.eq(ASSESSMENT.ORGANIZATION_ID))
+                .where(ASSESSMENT.CYCLE_ID.eq(id).and(ASSESSMENT.STATE.in(IN_REVIEW)))
+                .orderBy(O.CODE).limit(limit)
+                .fetch(r -> r.value1());
+    }
+
+    int countInReview(long id) {
+        return dsl.fetchCount(ASSESSMENT, ASSESSMENT.CYCLE_ID.eq(id).and(ASSESSMENT.STATE.in(IN_REVIEW)));
     }
 
     boolean hasUndecidedResults(long id) {

@@ -54,6 +54,8 @@ public class CycleService {
     /** Organisations per step of the opening: each step is three INSERT … SELECTs, and one progress report. */
     static final int OPEN_CHUNK = 1000;
     public static final int REASON_MAX = 500;
+    /** How many organisations a refusal to close names (the cycle's page lists them all). */
+    static final int IN_REVIEW_LISTED = 10;
 
     private final CycleRepository repository;
     private final StandardService standards;
@@ -221,9 +223,19 @@ public class CycleService {
     @Transactional
     public void close(long id) {
         CycleStatus status = repository.lockStatus(id).orElseThrow(NotFoundException::new);
-        if (status == CycleStatus.OPEN && repository.hasUndecidedResults(id)) {
-            // recommended, approved or in notice: closing would strand them before they take effect
-            throw new PortalException("cycle.error.results-pending");
+        if (status == CycleStatus.OPEN) {
+            List<String> inReview = repository.inReview(id, IN_REVIEW_LISTED + 1);
+            if (!inReview.isEmpty()) {
+                // a closed cycle takes no review move: these must be recommended or returned first
+                int count = repository.countInReview(id);
+                String names = String.join("、", inReview.subList(0, Math.min(inReview.size(), IN_REVIEW_LISTED)))
+                        + (count > IN_REVIEW_LISTED ? " …" : "");
+                throw new PortalException("cycle.error.in-review", count, names);
+            }
+            if (repository.hasUndecidedResults(id)) {
+                // recommended, approved or in notice: closing would strand them before they take effect
+                throw new PortalException("cycle.error.results-pending");
+            }
         }
         if (status != CycleStatus.OPEN || !repository.markClosed(id, now())) {
             throw new PortalException(status == CycleStatus.CLOSED ? "cycle.error.already-closed" : "cycle.error.close-not-open");

@@ -6,6 +6,7 @@ import cn.luohu.qpb.base.NotFoundException;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.ValidationException;
 import cn.luohu.qpb.base.security.Access;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,8 +32,10 @@ public class OrganizationAdminService {
 
     private final OrganizationAdminRepository repository;
     private final AuditService audit;
+    private final ApplicationEventPublisher events;
 
-    OrganizationAdminService(OrganizationAdminRepository repository, AuditService audit) {
+    OrganizationAdminService(OrganizationAdminRepository repository, AuditService audit, ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.audit = audit;
     }
@@ -115,7 +118,9 @@ public class OrganizationAdminService {
         if (!repository.move(org, newParent, expectedVersion)) {
             throw new PortalException("error.concurrent-change");
         }
-        audit.record(AuditAction.ORGANIZATION_MOVED, ENTITY, org.code(), org, load(id));
+        StoredOrganization moved = load(id);
+        events.publishEvent(new OrganizationMoved(id, moved.path()));
+        audit.record(AuditAction.ORGANIZATION_MOVED, ENTITY, org.code(), org, moved);
     }
 
     /** Leaves the organisation out of new cycles; its history stays. Children must be deactivated first. */

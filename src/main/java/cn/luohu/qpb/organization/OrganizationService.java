@@ -1,7 +1,6 @@
 package cn.luohu.qpb.organization;
 
 import cn.luohu.qpb.base.NotFoundException;
-import cn.luohu.qpb.base.NotInScopeException;
 import cn.luohu.qpb.base.security.Access;
 import cn.luohu.qpb.base.security.CurrentUser;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,10 +30,17 @@ public class OrganizationService {
     /** One organisation by id; refused when it lies outside the caller's scope. */
     @PreAuthorize(Access.ANY_ROLE)
     public OrganizationSummary get(long id) {
-        Scope visible = scope.current();
-        return repository.find(id, visible).orElseThrow(() ->
-                // outside a limited scope, "missing" and "not yours" look the same: ids reveal nothing
-                visible.everything() ? new NotFoundException() : new NotInScopeException());
+        // "missing" and "not yours" look the same: ids reveal nothing
+        return repository.find(id, scope.current()).orElseThrow(NotFoundException::new);
+    }
+
+    /**
+     * Whether the caller may see this organisation. A question, not a refusal: callers that only ask must
+     * not throw out of this transactional call, which would mark their own transaction rollback-only.
+     */
+    @PreAuthorize(Access.ANY_ROLE)
+    public boolean isVisible(long id) {
+        return repository.find(id, scope.current()).isPresent();
     }
 
     /**
@@ -87,9 +93,7 @@ public class OrganizationService {
     /** The organisation with this code (its page address), if the caller may see it. */
     @PreAuthorize(Access.REVIEWER_OR_STAFF)
     public OrganizationDetail detail(String code) {
-        Scope visible = scope.current();
-        OrganizationSummary org = repository.findByCode(code, visible).orElseThrow(() ->
-                visible.everything() ? new NotFoundException() : new NotInScopeException());
+        OrganizationSummary org = repository.findByCode(code, scope.current()).orElseThrow(NotFoundException::new);
         var parent = repository.parentOf(org.id());
         return new OrganizationDetail(org, parent.map(OrganizationSummary::name).orElse(null),
                 parent.map(OrganizationSummary::code).orElse(null),

@@ -1,6 +1,6 @@
 package cn.luohu.qpb.assessment;
 
-import cn.luohu.qpb.base.NotInScopeException;
+import cn.luohu.qpb.base.NotFoundException;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.standard.IndicatorInput;
@@ -234,12 +234,12 @@ class AssessmentServiceTest extends IntegrationTest {
     void anotherOrganisationCannotReadOrChangeTheAssessmentByItsIds() {
         long itemId = item(0).itemId();
         actAs(data.user(data.branch(committee, "邻居支部"), Role.SECRETARY));
-        assertThrows(NotInScopeException.class, () -> assessments.sheet(assessmentId));
-        assertThrows(NotInScopeException.class, () -> assessments.timeline(assessmentId));
-        assertThrows(NotInScopeException.class, () -> assessments.saveItem(itemId, null, "篡改", 0));
-        assertThrows(NotInScopeException.class, () -> assessments.submit(assessmentId));
+        assertThrows(NotFoundException.class, () -> assessments.sheet(assessmentId));
+        assertThrows(NotFoundException.class, () -> assessments.timeline(assessmentId));
+        assertThrows(NotFoundException.class, () -> assessments.saveItem(itemId, null, "篡改", 0));
+        assertThrows(NotFoundException.class, () -> assessments.submit(assessmentId));
         actAs(data.user(data.committee("另一党工委"), Role.REVIEWER));
-        assertThrows(NotInScopeException.class, () -> assessments.timeline(assessmentId));
+        assertThrows(NotFoundException.class, () -> assessments.timeline(assessmentId));
 
         actAs(data.user(committee, Role.REVIEWER));
         assertEquals(assessmentId, assessments.sheet(assessmentId).header().id(), "the committee's reviewer may read it");

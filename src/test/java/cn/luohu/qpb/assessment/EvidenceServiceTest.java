@@ -1,6 +1,6 @@
 package cn.luohu.qpb.assessment;
 
-import cn.luohu.qpb.base.NotInScopeException;
+import cn.luohu.qpb.base.NotFoundException;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.support.IntegrationTest;
@@ -239,8 +239,8 @@ class EvidenceServiceTest extends IntegrationTest {
         EvidenceFile file = evidence.upload(item, "记录.pdf", EvidenceSamples.pdf());
         for (String user : List.of(reviewer, district, data.user(branch, Role.REVIEWER))) {
             actAs(user);
-            assertThrows(NotInScopeException.class, () -> evidence.upload(item, "y.pdf", EvidenceSamples.pdf()), user);
-            assertThrows(NotInScopeException.class, () -> evidence.delete(file.id()), user);
+            assertThrows(NotFoundException.class, () -> evidence.upload(item, "y.pdf", EvidenceSamples.pdf()), user);
+            assertThrows(NotFoundException.class, () -> evidence.delete(file.id()), user);
         }
         actAs(secretary);
         assertEquals(1, evidence.list(item).size());

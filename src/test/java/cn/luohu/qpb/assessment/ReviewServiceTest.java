@@ -1,6 +1,6 @@
 package cn.luohu.qpb.assessment;
 
-import cn.luohu.qpb.base.NotInScopeException;
+import cn.luohu.qpb.base.NotFoundException;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.standard.IndicatorInput;
@@ -96,7 +96,7 @@ class ReviewServiceTest extends IntegrationTest {
                 .stream().map(ReviewQueueRow::id).toList());
         assertEquals(1, reviews.countsByState(ReviewFilter.none()).get(AssessmentState.UNDER_REVIEW));
         assertEquals(1, reviews.countsByState(ReviewFilter.none()).get(AssessmentState.SUBMITTED));
-        assertThrows(NotInScopeException.class, () -> reviews.startReview(foreign));
+        assertThrows(NotFoundException.class, () -> reviews.startReview(foreign));
     }
 
     @Test
@@ -265,5 +265,29 @@ class ReviewServiceTest extends IntegrationTest {
         assertNull(entry.before());
         assertEquals(0, new java.math.BigDecimal("1.5").compareTo(entry.after()));
         assertTrue(entry.actorName().endsWith(reviewer), entry.actorName());
+    }
+
+    /** Issue 11, item 4: once its cycle is closed, an assessment takes no review move and no review entry. */
+    @Test
+    void aClosedCycleTakesNoReviewMoveAndNoReviewEntry() {
+        long underReview = fixtures.openAssessment(data.branch(committee, "结束后支部"), 2);
+        fixtures.state(underReview, AssessmentState.UNDER_REVIEW);
+        fixtures.reviewedInFull(underReview, data.userId(reviewer));
+        long item = assessments.sheet(underReview).dimensions().getFirst().items().getFirst().itemId();
+        for (long id : List.of(assessmentId, underReview)) {
+            long cycle = dsl.select(ASSESSMENT.CYCLE_ID).from(ASSESSMENT).where(ASSESSMENT.ID.eq(id)).fetchSingle().value1();
+            dsl.update(cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE).set(cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE.STATUS, "CLOSED")
+                    .where(cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE.ID.eq(cycle)).execute();
+        }
+
+        assertFalse(reviews.canStart(assessmentId));
+        assertEquals("assessment.error.cycle-not-open", refusal(() -> reviews.startReview(assessmentId)));
+        assertFalse(reviews.isReviewableByMe(underReview));
+        assertEquals("assessment.error.cycle-not-open", refusal(() -> reviews.saveReviewItem(item, null, "晚了", 0)));
+        assertEquals("assessment.error.cycle-not-open", refusal(() -> reviews.returnAssessment(underReview, "晚了")));
+        assertEquals("assessment.error.cycle-not-open", refusal(() -> reviews.recommend(underReview, 0, null)));
+        assertEquals(AssessmentState.SUBMITTED.name(), state());
+        assertEquals(AssessmentState.UNDER_REVIEW.name(), dsl.select(ASSESSMENT.STATE).from(ASSESSMENT)
+                .where(ASSESSMENT.ID.eq(underReview)).fetchSingle().value1());
     }
 }

@@ -452,4 +452,26 @@ class CycleServiceTest extends IntegrationTest {
         assertEquals(List.of(), none);
         assertEquals(0, dsl.fetchCount(ASSESSMENT, ASSESSMENT.CYCLE_ID.eq(-1L)));
     }
+
+    /** A closed cycle takes no review move, so nothing may be left in a reviewer's hands when it closes. */
+    @Test
+    void aCycleDoesNotCloseWhileSelfAssessmentsAreSubmittedOrUnderReview() {
+        var fixtures = new cn.luohu.qpb.assessment.AssessmentFixtures(dsl);
+        long cycle = fixtures.cycle();
+        long committee = data.committee("结束测试党工委");
+        long submitted = fixtures.assessment(cycle, data.branch(committee, "结束测试甲支部"), AssessmentState.SUBMITTED);
+        long inReview = fixtures.assessment(cycle, data.branch(committee, "结束测试乙支部"), AssessmentState.UNDER_REVIEW);
+        fixtures.assessment(cycle, data.branch(committee, "结束测试丙支部"), AssessmentState.DRAFT);
+
+        PortalException refused = assertThrows(PortalException.class, () -> cycles.close(cycle));
+        assertEquals("cycle.error.in-review", refused.messageKey());
+        assertEquals(2, refused.arguments()[0]);
+        assertEquals("结束测试甲支部、结束测试乙支部", refused.arguments()[1], "staff learn which ones, in code order");
+        assertEquals(CycleStatus.OPEN, cycles.get(cycle).status());
+
+        fixtures.state(submitted, AssessmentState.RETURNED);
+        fixtures.state(inReview, AssessmentState.RETURNED);
+        cycles.close(cycle);
+        assertEquals(CycleStatus.CLOSED, cycles.get(cycle).status());
+    }
 }

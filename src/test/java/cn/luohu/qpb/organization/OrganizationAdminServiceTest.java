@@ -16,6 +16,9 @@ import org.springframework.security.access.AccessDeniedException;
 import java.util.ArrayList;
 import java.util.List;
 
+import static cn.luohu.qpb.jooq.Tables.ASSESSMENT;
+import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE;
+import static cn.luohu.qpb.jooq.Tables.NOTIFICATION;
 import static cn.luohu.qpb.jooq.Tables.ORGANIZATION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -192,5 +195,43 @@ class OrganizationAdminServiceTest extends IntegrationTest {
             assertThrows(AccessDeniedException.class, () -> admin.deactivate(committee, 0), role.name());
             assertThrows(AccessDeniedException.class, () -> admin.editable(committee), role.name());
         }
+    }
+
+    @Autowired
+    private cn.luohu.qpb.assessment.AssessmentService assessments;
+
+    /**
+     * Issue 11, item 5: the assessments of a moved organisation follow it to its new committee in the same
+     * transaction (except those of closed cycles, which keep the committee that reviewed them), so the new
+     * committee's reviewers are told of a submission and the old committee's are not.
+     */
+    @Test
+    void aMoveCarriesTheOrganisationsAssessmentsToItsNewCommittee() {
+        var fixtures = new cn.luohu.qpb.assessment.AssessmentFixtures(dsl);
+        long branch = data.branch(committee, "搬迁测试支部");
+        String secretary = data.user(branch, Role.SECRETARY);
+        String oldReviewer = data.user(committee, Role.REVIEWER);
+        String newReviewer = data.user(otherCommittee, Role.REVIEWER);
+        long open = fixtures.openAssessment(branch, 2);
+        long closedCycle = fixtures.cycle();
+        long closed = fixtures.assessment(closedCycle, branch, cn.luohu.qpb.assessment.AssessmentState.FINAL);
+        dsl.update(ASSESSMENT_CYCLE).set(ASSESSMENT_CYCLE.STATUS, "CLOSED").where(ASSESSMENT_CYCLE.ID.eq(closedCycle)).execute();
+
+        admin.move(branch, otherCommittee, load(branch).version());
+
+        assertEquals(otherCommittee, committeeOf(open));
+        assertEquals(committee, committeeOf(closed), "a closed cycle keeps the committee that reviewed it");
+        fixtures.state(open, cn.luohu.qpb.assessment.AssessmentState.DRAFT);
+        fixtures.readyToSubmit(open, data.userId(secretary), 2);
+        actAs(secretary);
+        assessments.submit(open);
+        assertEquals(1, dsl.fetchCount(NOTIFICATION, NOTIFICATION.ASSESSMENT_ID.eq(open)
+                .and(NOTIFICATION.RECIPIENT_ID.eq(data.userId(newReviewer)))));
+        assertEquals(0, dsl.fetchCount(NOTIFICATION, NOTIFICATION.ASSESSMENT_ID.eq(open)
+                .and(NOTIFICATION.RECIPIENT_ID.eq(data.userId(oldReviewer)))));
+    }
+
+    private long committeeOf(long assessmentId) {
+        return dsl.select(ASSESSMENT.COMMITTEE_ID).from(ASSESSMENT).where(ASSESSMENT.ID.eq(assessmentId)).fetchSingle().value1();
     }
 }

@@ -1,6 +1,6 @@
 package cn.luohu.qpb.organization;
 
-import cn.luohu.qpb.base.NotInScopeException;
+import cn.luohu.qpb.base.NotFoundException;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,11 +78,11 @@ class OrganizationScopeTest extends IntegrationTest {
     @Test
     void aReviewerCannotReachAnotherCommitteesOrganisationEvenByItsId() {
         actAs(data.user(committeeA, Role.REVIEWER));
-        assertThrows(NotInScopeException.class, () -> organizations.get(branchB));
-        assertThrows(NotInScopeException.class, () -> organizations.starHistory(branchB));
-        assertThrows(NotInScopeException.class, () -> organizations.subtree(committeeB));
-        assertThrows(NotInScopeException.class, () -> organizations.get(data.districtId()));
-        assertThrows(NotInScopeException.class, () -> organizations.get(Long.MAX_VALUE), "a missing id looks the same");
+        assertThrows(NotFoundException.class, () -> organizations.get(branchB));
+        assertThrows(NotFoundException.class, () -> organizations.starHistory(branchB));
+        assertThrows(NotFoundException.class, () -> organizations.subtree(committeeB));
+        assertThrows(NotFoundException.class, () -> organizations.get(data.districtId()));
+        assertThrows(NotFoundException.class, () -> organizations.get(Long.MAX_VALUE), "a missing id looks the same");
     }
 
     @Test
@@ -91,8 +91,8 @@ class OrganizationScopeTest extends IntegrationTest {
         actAs(data.user(mine, Role.SECRETARY));
         assertEquals(mine, organizations.mine().id());
         assertEquals(mine, organizations.get(mine).id());
-        assertThrows(NotInScopeException.class, () -> organizations.get(branchesA.get(1)));
-        assertThrows(NotInScopeException.class, () -> organizations.starHistory(branchB));
+        assertThrows(NotFoundException.class, () -> organizations.get(branchesA.get(1)));
+        assertThrows(NotFoundException.class, () -> organizations.starHistory(branchB));
         assertThrows(AccessDeniedException.class, () -> organizations.findVisible(OrganizationFilter.none(), 0, 10, List.of()));
         assertThrows(AccessDeniedException.class, () -> organizations.starDistribution());
     }

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -125,6 +126,16 @@ class LoginTest extends IntegrationTest {
         MvcResult result = login(username, TestData.PASSWORD, session);
         assertTrue(succeeded(result));
         assertNotEquals(before, result.getRequest().getSession().getId());
+    }
+
+    /** Login CSRF: a page elsewhere must not be able to log the visitor in as the attacker. */
+    @Test
+    void aLoginWithoutTheCsrfTokenIsRefused() throws Exception {
+        MvcResult forged = mvc.perform(post("/login").session(new MockHttpSession()).param("username", username)
+                .param("password", TestData.PASSWORD)).andReturn();
+        assertEquals(403, forged.getResponse().getStatus());
+        assertFalse(succeeded(forged));
+        assertTrue(auditOf(username).stream().noneMatch(e -> e.action().equals("LOGIN")), "nobody logged in");
     }
 
     @Test

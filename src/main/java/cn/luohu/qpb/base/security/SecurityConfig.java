@@ -1,6 +1,7 @@
 package cn.luohu.qpb.base.security;
 
 import cn.luohu.qpb.base.security.ui.LoginView;
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,10 +26,15 @@ import java.util.Map;
 public class SecurityConfig {
 
     @Bean
-    SecurityFilterChain portalSecurityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain portalSecurityFilterChain(HttpSecurity http, RequestUtil requestUtil) throws Exception {
         // the portal's stylesheet and images must load on the login page too
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**", "/images/**").permitAll());
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/" + LoginView.ROUTE));
+        // Vaadin's own CSRF settings exempt the login page, POST included (login CSRF). Only Vaadin's internal
+        // requests are exempt here: they carry Vaadin's own CSRF token. The login form sends Spring's token,
+        // which Vaadin writes into the page's <meta name="_csrf"> tags.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(requestUtil::isFrameworkInternalRequest));
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/" + LoginView.ROUTE)
+                .enableCsrfConfiguration(false));
         return http.build();
     }
 

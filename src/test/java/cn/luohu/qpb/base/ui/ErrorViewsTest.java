@@ -1,6 +1,6 @@
 package cn.luohu.qpb.base.ui;
 
-import cn.luohu.qpb.base.NotInScopeException;
+import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.support.KaribuTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
@@ -36,7 +36,7 @@ class ErrorViewsTest extends KaribuTest {
     @PermitAll
     public static class RefusedView extends Div {
         public RefusedView() {
-            throw new NotInScopeException();
+            throw new PortalException("review.error.own-organization");
         }
     }
 
@@ -56,7 +56,7 @@ class ErrorViewsTest extends KaribuTest {
         login("secretary");
         RouteConfiguration.forSessionScope().setRoute("refused", RefusedView.class);
         UI.getCurrent().navigate("refused");
-        assertEquals("您无权访问该组织的数据", _get(Paragraph.class, spec -> spec.withId("server-error-message")).getText());
+        assertEquals("不能评审本人所在党组织的自评", _get(Paragraph.class, spec -> spec.withId("server-error-message")).getText());
     }
 
     @Test
