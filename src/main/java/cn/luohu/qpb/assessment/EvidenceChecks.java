@@ -145,6 +145,9 @@ final class EvidenceChecks {
                 .orElseThrow(() -> new PortalException("evidence.error.extension", fileName));
         Set<EvidenceType> actual = detect(content);
         if (actual.contains(named)) {
+            if (startsWith(content, ZIP) && ZipDirectory.declaresTooMuch(ZipDirectory.entries(content).orElseThrow())) {
+                throw new PortalException("evidence.error.unpacks-too-large", fileName);
+            }
             return named;
         }
         if (actual.isEmpty()) {

@@ -9,7 +9,7 @@ import java.util.Optional;
  * (always the detected one, never what the browser claimed) and the file-name extensions it may carry.
  */
 public enum EvidenceType {
-    PDF("application/pdf", true, "pdf"),
+    PDF("application/pdf", false, "pdf"),
     JPEG("image/jpeg", true, "jpg", "jpeg"),
     PNG("image/png", true, "png"),
     DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", false, "docx"),
@@ -29,7 +29,10 @@ public enum EvidenceType {
         return contentType;
     }
 
-    /** Images and PDFs open in a browser tab; Office files are downloaded. */
+    /**
+     * Images open in a browser tab; everything else is downloaded. A PDF too: it may carry scripts and
+     * actions (/OpenAction, /JavaScript) that a browser's viewer would run on the portal's own address.
+     */
     public boolean viewableInBrowser() {
         return viewableInBrowser;
     }

@@ -6,11 +6,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The names of the entries of a ZIP file held in memory, read from its central directory alone: nothing
- * is decompressed and nothing is written to disk, so a ZIP bomb costs no more than its own bytes. A file
- * whose directory is damaged, spread over several disks, ZIP64 or unreasonably long has no names.
+ * The entries of a ZIP file held in memory (names and declared sizes), read from its central directory
+ * alone: nothing is decompressed and nothing is written to disk, so a ZIP bomb costs no more than its own
+ * bytes. A file whose directory is damaged, spread over several disks, ZIP64 or unreasonably long has no
+ * entries.
  */
 final class ZipDirectory {
+
+    /** One entry as the directory declares it. */
+    record Entry(String name, long compressedSize, long size) {
+    }
 
     private static final int END_SIGNATURE = 0x06054b50;
     private static final int ENTRY_SIGNATURE = 0x02014b50;
@@ -24,7 +29,37 @@ final class ZipDirectory {
     private ZipDirectory() {
     }
 
+    /**
+     * The most an accepted Word or Excel file may unpack to, all entries together: an evidence file is at
+     * most 20 MB, and even a text-only Office file rarely unpacks to ten times its size.
+     */
+    static final long MAX_UNPACKED = 200L * 1024 * 1024;
+    /** The most one large entry may unpack to per byte it takes (as Apache POI's ZipSecureFile allows). */
+    static final int MAX_RATIO = 100;
+    /** Entries up to this size are never a bomb, whatever their ratio. */
+    private static final long SMALL_ENTRY = 1024L * 1024;
+
     static Optional<List<String>> entryNames(byte[] zip) {
+        return entries(zip).map(entries -> entries.stream().map(Entry::name).toList());
+    }
+
+    /**
+     * Whether the directory declares more unpacked bytes than any real document needs: in all, or for one
+     * large entry compared with its packed size. Judged by the declared sizes alone, never by unpacking.
+     */
+    static boolean declaresTooMuch(List<Entry> entries) {
+        long total = 0;
+        for (Entry entry : entries) {
+            total += entry.size();
+            if (total > MAX_UNPACKED
+                    || entry.size() > SMALL_ENTRY && entry.size() > entry.compressedSize() * MAX_RATIO) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Optional<List<Entry>> entries(byte[] zip) {
         int end = findEnd(zip);
         if (end < 0) {
             return Optional.empty();
@@ -40,7 +75,7 @@ final class ZipDirectory {
                 || offset + size > end) {
             return Optional.empty();
         }
-        List<String> names = new ArrayList<>(entries);
+        List<Entry> found = new ArrayList<>(entries);
         int at = (int) offset;
         for (int i = 0; i < entries; i++) {
             if (at + ENTRY_LENGTH > end || u32(zip, at) != ENTRY_SIGNATURE) {
@@ -52,11 +87,16 @@ final class ZipDirectory {
             if (next > end) {
                 return Optional.empty();
             }
-            names.add(new String(zip, at + ENTRY_LENGTH, nameLength,
-                    (flags & UTF8_FLAG) != 0 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1));
+            long compressedSize = u32(zip, at + 20);
+            long unpackedSize = u32(zip, at + 24);
+            if (compressedSize == 0xFFFFFFFFL || unpackedSize == 0xFFFFFFFFL) {
+                return Optional.empty(); // ZIP64: the sizes are elsewhere, and no evidence file needs them
+            }
+            found.add(new Entry(new String(zip, at + ENTRY_LENGTH, nameLength,
+                    (flags & UTF8_FLAG) != 0 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1), compressedSize, unpackedSize));
             at = next;
         }
-        return Optional.of(List.copyOf(names));
+        return Optional.of(List.copyOf(found));
     }
 
     /** The end-of-central-directory record: the last one whose comment ends exactly at the end of the file. */

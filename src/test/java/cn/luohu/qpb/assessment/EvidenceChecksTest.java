@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EvidenceChecksTest {
 
     private static final long LIMIT = 1024;
+    private static final long TWENTY_MB = 20L * 1024 * 1024;
 
     @ParameterizedTest
     @CsvSource(delimiterString = "=>", value = {
@@ -124,6 +125,41 @@ class EvidenceChecksTest {
         long started = System.nanoTime();
         assertEquals(Set.of(EvidenceType.DOCX), EvidenceChecks.detect(out.toByteArray()));
         assertTrue(System.nanoTime() - started < 1_000_000_000L, "no inflating");
+    }
+
+    /** A .docx whose document.xml is this many MiB of zeros, compressed as far as ZIP goes. */
+    private static byte[] docxOfZeros(int mebibytes) throws Exception {
+        var out = new java.io.ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.setLevel(Deflater.BEST_COMPRESSION);
+            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            zip.write("<Types/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("word/document.xml"));
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i < mebibytes; i++) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+        return out.toByteArray();
+    }
+
+    /** Issue 11, item 6: about 520 KB that unpack to 512 MiB, refused by the sizes its directory declares. */
+    @Test
+    void aZipBombIsRefusedByItsDeclaredSizes() throws Exception {
+        byte[] bomb = docxOfZeros(512);
+        assertTrue(bomb.length < 600 * 1024, "a small file: " + bomb.length);
+        long started = System.nanoTime();
+        assertEquals("evidence.error.unpacks-too-large", assertThrows(PortalException.class,
+                () -> EvidenceChecks.check("报告.docx", bomb, TWENTY_MB)).messageKey());
+        assertTrue(System.nanoTime() - started < 1_000_000_000L, "no inflating");
+        // far below the total limit, but one entry unpacks to a thousand times its packed size
+        byte[] oneLargeEntry = docxOfZeros(20);
+        assertEquals("evidence.error.unpacks-too-large", assertThrows(PortalException.class,
+                () -> EvidenceChecks.check("报告.docx", oneLargeEntry, TWENTY_MB)).messageKey());
+        assertEquals(EvidenceType.DOCX, EvidenceChecks.check("总结.docx", EvidenceSamples.docx(), TWENTY_MB));
+        assertEquals(EvidenceType.XLSX, EvidenceChecks.check("台账.xlsx", EvidenceSamples.xlsx(), TWENTY_MB));
     }
 
     @Test

@@ -220,6 +220,7 @@ public class EvidencePanel extends VerticalLayout {
             event.setContentType(content.contentType());
             event.setContentLength(content.content().length);
             event.getResponse().setHeader("X-Content-Type-Options", "nosniff");
+            event.getResponse().setHeader("Content-Security-Policy", "sandbox"); // an opened image runs nothing
             event.getResponse().setHeader("Cache-Control", "private, no-store");
             event.getOutputStream().write(content.content());
         };
