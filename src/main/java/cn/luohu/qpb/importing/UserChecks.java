@@ -79,6 +79,7 @@ final class UserChecks {
                     cell.problem(USER_USERNAME, "import.error.username-duplicate", user.username(), first);
                 }
             }
+            RolePlacement.combinationProblem(user.roles()).ifPresent(key -> cell.problem(USER_ROLES, key));
             if (!user.organizationCode().isEmpty()) {
                 ExistingOrganization org = organizations.get(ImportRepository.key(user.organizationCode()));
                 if (org == null) {

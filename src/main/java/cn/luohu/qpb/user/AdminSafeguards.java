@@ -6,9 +6,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The rules that keep the portal administrable (issue "Administration"): an administrator cannot take
- * away his own ADMIN role or disable himself, and the last enabled administrator cannot be removed
- * (neither disabled nor stripped of ADMIN). Pure: the service supplies the facts, read under lock.
+ * The rules that keep the portal administrable (issue "Administration"): an administrator cannot disable
+ * himself or change his own roles (neither take away his ADMIN role nor grant himself another: segregation
+ * of duties, issue 11), and the last enabled administrator cannot be removed (neither disabled nor stripped
+ * of ADMIN). Pure: the service supplies the facts, read under lock.
  */
 final class AdminSafeguards {
 
@@ -31,6 +32,9 @@ final class AdminSafeguards {
         }
         if (self && rolesBefore.contains(Role.ADMIN) && !rolesAfter.contains(Role.ADMIN)) {
             return Optional.of("user.error.own-admin-role");
+        }
+        if (self && !rolesBefore.equals(rolesAfter)) {
+            return Optional.of("user.error.own-roles");
         }
         boolean enabledAdminBefore = enabledBefore && rolesBefore.contains(Role.ADMIN);
         boolean enabledAdminAfter = enabledAfter && rolesAfter.contains(Role.ADMIN);

@@ -91,6 +91,9 @@ public class UserAdminService {
         Validated validated = validate(List.of(user));
         if (!validated.problems().isEmpty()) {
             UserProblem first = validated.problems().getFirst();
+            if (first.messageKey().equals(RolePlacement.ADMIN_WITH_WORKFLOW_ROLE)) {
+                auditRefusedRoles(user.username(), first.messageKey(), user.roles());
+            }
             throw new PortalException(first.messageKey(), first.arguments().toArray());
         }
         return insert(List.of(user), validated.organizations()).get(user.username());
@@ -133,12 +136,19 @@ public class UserAdminService {
         if (organization.id() != before.organizationId() && !organization.active()) {
             throw new PortalException("user.error.organization-inactive", organization.name());
         }
-        placementProblem(changes.roles(), organization).ifPresent(key -> {
-            throw new PortalException(key, organization.name());
-        });
         AdminSafeguards.refusal(caller(), id, state.enabled(), state.roles(), state.enabled(), changes.roles(),
                 enabledAdmins).ifPresent(key -> {
+            if (!state.roles().equals(changes.roles())) {
+                auditRefusedRoles(state.username(), key, changes.roles());
+            }
             throw new PortalException(key);
+        });
+        RolePlacement.combinationProblem(changes.roles()).ifPresent(key -> {
+            auditRefusedRoles(state.username(), key, changes.roles());
+            throw new PortalException(key);
+        });
+        placementProblem(changes.roles(), organization).ifPresent(key -> {
+            throw new PortalException(key, organization.name());
         });
         if (!repository.update(id, changes, changes.displayName().strip(), UserFields.clean(changes.phone()),
                 UserFields.clean(changes.email()))) {
@@ -269,8 +279,10 @@ public class UserAdminService {
                         List.of(organization.name())));
             } else if (user.roles() != null) {
                 int index = i;
-                placementProblem(user.roles(), organization).ifPresent(key ->
-                        problems.add(new UserProblem(index, user.username(), key, List.of(organization.name()))));
+                RolePlacement.combinationProblem(user.roles()).ifPresentOrElse(
+                        key -> problems.add(new UserProblem(index, user.username(), key, List.of())),
+                        () -> placementProblem(user.roles(), organization).ifPresent(key -> problems.add(
+                                new UserProblem(index, user.username(), key, List.of(organization.name())))));
             }
         }
         problems.sort((a, b) -> Integer.compare(a.index(), b.index()));
@@ -283,6 +295,15 @@ public class UserAdminService {
                 .filter(role -> !RolePlacement.allows(role, organization.kind()))
                 .map(role -> "user.error.placement." + role.name())
                 .findFirst();
+    }
+
+    /**
+     * A refused change of roles is an audit event of its own, written in a transaction of its own: the
+     * change's transaction rolls back with the refusal.
+     */
+    private void auditRefusedRoles(String username, String reason, Set<Role> roles) {
+        audit.recordFor(currentUser.require().getUsername(), AuditAction.ROLE_CHANGE_REFUSED, ENTITY, username,
+                Map.of("reason", reason, "roles", roles.stream().sorted().map(Role::name).toList()), null);
     }
 
     private long caller() {

@@ -114,11 +114,20 @@ class ImportDryRunTest extends IntegrationTest {
     void aGoodUsersFilePassesWithRolesInEitherLanguage() {
         ImportPreview preview = users(ImportFiles.xlsx(table(USER_HEADER,
                 user(TestData.unique("u"), branch, "支部书记"),
-                user(TestData.unique("u"), committee, "党(工)委评审员、系统管理员"),
-                user(TestData.unique("u"), branch.toLowerCase(Locale.ROOT), "Branch secretary; ADMIN"),
-                user(TestData.unique("u"), committee, "REVIEWER，ADMIN"))));
+                user(TestData.unique("u"), committee, "党(工)委评审员、REVIEWER"),
+                user(TestData.unique("u"), branch.toLowerCase(Locale.ROOT), "Branch secretary; SECRETARY"),
+                user(TestData.unique("u"), committee, "REVIEWER，党(工)委评审员"))));
         assertTrue(preview.importable(), preview.rows().toString());
         assertEquals(4, preview.rowCount());
+    }
+
+    /** Issue 11, item 3: an administrator takes no part in the workflow, in an import as anywhere. */
+    @Test
+    void anAdministratorWithAWorkflowRoleIsAProblem() {
+        ImportPreview preview = users(ImportFiles.xlsx(table(USER_HEADER,
+                user(TestData.unique("u"), committee, "党(工)委评审员、系统管理员"))));
+        assertFalse(preview.importable());
+        assertEquals("user.error.admin-with-workflow-role", preview.rows().getFirst().problems().getFirst().messageKey());
     }
 
     @Test

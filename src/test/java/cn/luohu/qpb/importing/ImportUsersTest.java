@@ -72,7 +72,7 @@ class ImportUsersTest extends IntegrationTest {
         String fileName = TestData.unique("用户") + ".xlsx";
         ImportPreview preview = dryRun(fileName, table(USER_HEADER,
                 user(secretary, "张书记", branch.toLowerCase(Locale.ROOT), "支部书记"),
-                user(reviewer, "李评审", committee, "党(工)委评审员、系统管理员")));
+                user(reviewer, "李评审", committee, "党(工)委评审员、Committee reviewer")));
         assertTrue(preview.importable(), preview.rows().toString());
 
         ImportResult result = imports.apply(preview, ImportProgress.NONE);
@@ -85,7 +85,7 @@ class ImportUsersTest extends IntegrationTest {
                 "the handed-over password is the account's");
         assertTrue(dsl.select(APP_USER.MUST_CHANGE_PASSWORD).from(APP_USER).where(APP_USER.USERNAME.eq(secretary))
                 .fetchSingle().value1(), "changed at the first login");
-        assertEquals(java.util.Set.of("ROLE_REVIEWER", "ROLE_ADMIN"), accounts.loadUserByUsername(reviewer)
+        assertEquals(java.util.Set.of("ROLE_REVIEWER"), accounts.loadUserByUsername(reviewer)
                 .getAuthorities().stream().map(Object::toString).collect(java.util.stream.Collectors.toSet()));
         assertFalse(result.toString().contains(first.password()), "never in a log line");
 

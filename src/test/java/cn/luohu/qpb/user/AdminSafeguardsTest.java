@@ -20,7 +20,8 @@ class AdminSafeguardsTest {
         assertEquals(Optional.of("user.error.disable-self"), AdminSafeguards.refusal(1, 1, true, ADMIN, false, ADMIN, 5));
         assertEquals(Optional.of("user.error.own-admin-role"),
                 AdminSafeguards.refusal(1, 1, true, BOTH, true, APPROVER, 5));
-        assertEquals(Optional.empty(), AdminSafeguards.refusal(1, 1, true, ADMIN, true, BOTH, 5));
+        assertEquals(Optional.of("user.error.own-roles"), AdminSafeguards.refusal(1, 1, true, ADMIN, true, BOTH, 5),
+                "nor grants himself another (issue 11: segregation of duties)");
         assertEquals(Optional.empty(), AdminSafeguards.refusal(1, 1, true, ADMIN, true, ADMIN, 1));
     }
 

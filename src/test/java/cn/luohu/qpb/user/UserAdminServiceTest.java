@@ -189,10 +189,31 @@ class UserAdminServiceTest extends IntegrationTest {
                 TestData.unique("p"), "王芳", districtCode, EnumSet.of(Role.APPROVER, Role.SECRETARY), null, null))));
 
         users.create(new NewUser(TestData.unique("p"), "评审员", committeeCode, EnumSet.of(Role.REVIEWER), null, null));
-        users.create(new NewUser(TestData.unique("p"), "组织部", districtCode, EnumSet.of(Role.APPROVER, Role.ADMIN),
-                null, null));
-        users.create(new NewUser(TestData.unique("p"), "管理员", branchCode, EnumSet.of(Role.ADMIN, Role.SECRETARY),
-                null, null));
+        users.create(new NewUser(TestData.unique("p"), "组织部", districtCode, EnumSet.of(Role.APPROVER), null, null));
+        users.create(new NewUser(TestData.unique("p"), "管理员", branchCode, EnumSet.of(Role.ADMIN), null, null));
+    }
+
+    /** Issue 11, item 3: ADMIN never shares an account with a workflow role, and the attempt is audited. */
+    @Test
+    void anAdministratorAccountHoldsNoWorkflowRole() {
+        String approverAdmin = TestData.unique("p");
+        assertEquals("user.error.admin-with-workflow-role", refusal(() -> users.create(new NewUser(approverAdmin,
+                "组织部", districtCode, EnumSet.of(Role.APPROVER, Role.ADMIN), null, null))));
+        assertEquals("ROLE_CHANGE_REFUSED", latestAudit(approverAdmin).action());
+        assertEquals(admin, latestAudit(approverAdmin).actor());
+        assertEquals("user.error.admin-with-workflow-role", refusal(() -> users.create(new NewUser(TestData.unique("p"),
+                "管理员", branchCode, EnumSet.of(Role.ADMIN, Role.SECRETARY), null, null))));
+        assertEquals(List.of(new UserProblem(0, "x", "user.error.admin-with-workflow-role", List.of())), users.problems(
+                List.of(new NewUser("x", "评审员", committeeCode, EnumSet.of(Role.REVIEWER, Role.ADMIN), null, null))));
+
+        String colleague = data.user(data.districtId(), Role.ADMIN);
+        UserSummary before = summary(colleague);
+        assertEquals("user.error.admin-with-workflow-role", refusal(() -> users.update(before.id(), new UserChanges(
+                "同事", data.districtId(), EnumSet.of(Role.ADMIN, Role.APPROVER), null, null, before.version()))));
+        assertEquals(Set.of(Role.ADMIN), summary(colleague).roles());
+        AuditEvent attempt = latestAudit(colleague);
+        assertEquals("ROLE_CHANGE_REFUSED", attempt.action());
+        assertTrue(attempt.afterJson().contains("\"roles\":[\"APPROVER\",\"ADMIN\"]"), attempt.afterJson());
     }
 
     // --- createAll ---
@@ -332,20 +353,20 @@ class UserAdminServiceTest extends IntegrationTest {
         UserSummary before = summary(username);
         long otherBranch = data.branch(committeeId, "另一支部");
 
-        users.update(before.id(), new UserChanges("张晓梅（新）", otherBranch, EnumSet.of(Role.SECRETARY, Role.ADMIN),
+        users.update(before.id(), new UserChanges("张晓梅（新）", committeeId, EnumSet.of(Role.REVIEWER),
                 "0755-82345678", null, before.version()));
 
         UserSummary after = summary(username);
         assertEquals("张晓梅（新）", after.displayName());
-        assertEquals(otherBranch, after.organizationId());
-        assertEquals(Set.of(Role.SECRETARY, Role.ADMIN), after.roles());
+        assertEquals(committeeId, after.organizationId());
+        assertEquals(Set.of(Role.REVIEWER), after.roles());
         assertEquals("0755-82345678", after.phone());
         assertNull(after.email());
         assertNotEquals(before.version(), after.version());
         AuditEvent event = latestAudit(username);
         assertEquals("USER_UPDATED", event.action());
         assertTrue(event.beforeJson().contains("\"displayName\":\"张晓梅\""), event.beforeJson());
-        assertTrue(event.afterJson().contains("\"roles\":[\"SECRETARY\",\"ADMIN\"]"), event.afterJson());
+        assertTrue(event.afterJson().contains("\"roles\":[\"REVIEWER\"]"), event.afterJson());
     }
 
     @Test
@@ -398,9 +419,23 @@ class UserAdminServiceTest extends IntegrationTest {
         assertTrue(summary(admin).enabled());
         assertEquals(Set.of(Role.ADMIN), summary(admin).roles());
 
-        users.update(me.id(), new UserChanges("我自己", data.districtId(), EnumSet.of(Role.ADMIN, Role.APPROVER),
-                null, null, me.version()));
+        users.update(me.id(), new UserChanges("我自己", data.districtId(), EnumSet.of(Role.ADMIN), null, null, me.version()));
         assertEquals("我自己", summary(admin).displayName(), "his other details he may change");
+    }
+
+    /** Issue 11, item 3: an administrator who grants himself a role (here APPROVER, then approves) is refused. */
+    @Test
+    void nobodyChangesHisOwnRoles() {
+        String lead = data.user(data.districtId(), Role.ADMIN);
+        actAs(lead);
+        UserSummary me = summary(lead);
+        assertEquals("user.error.own-roles", refusal(() -> users.update(me.id(), new UserChanges("我自己",
+                data.districtId(), EnumSet.of(Role.ADMIN, Role.APPROVER), null, null, me.version()))));
+        assertEquals(Set.of(Role.ADMIN), summary(lead).roles());
+        AuditEvent attempt = latestAudit(lead);
+        assertEquals("ROLE_CHANGE_REFUSED", attempt.action());
+        assertEquals(lead, attempt.actor());
+        assertTrue(attempt.afterJson().contains("user.error.own-roles"), attempt.afterJson());
     }
 
     @Test
