@@ -20,7 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
- * Counts failed logins and locks an account for 15 minutes after the fifth; audits every login,
+ * Counts failed logins and locks an account for 15 minutes after the fifth (ending its sessions); audits every login,
  * failed login and logout with the client's address.
  */
 @Component
@@ -31,10 +31,12 @@ public class LoginAttemptListener {
     private static final String ENTITY = "user";
 
     private final UserAccountRepository repository;
+    private final UserSessions sessions;
     private final AuditService audit;
     private final Clock clock;
 
-    LoginAttemptListener(UserAccountRepository repository, AuditService audit, Clock clock) {
+    LoginAttemptListener(UserAccountRepository repository, UserSessions sessions, AuditService audit, Clock clock) {
+        this.sessions = sessions;
         this.repository = repository;
         this.audit = audit;
         this.clock = clock;
@@ -59,6 +61,8 @@ public class LoginAttemptListener {
             LocalDateTime lockUntil = LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).plus(LOCK_DURATION)
                     .truncatedTo(ChronoUnit.MILLIS); // the column keeps milliseconds
             if (repository.registerFailure(username, MAX_FAILURES, lockUntil)) {
+                // a locked account is locked everywhere: its open sessions end too
+                repository.credentials(username).ifPresent(account -> sessions.endAll(account.id(), null));
                 audit.recordFor(username, AuditAction.ACCOUNT_LOCKED, ENTITY, username,
                         Map.of("lockedUntil", lockUntil.toString()), address);
             }

@@ -31,11 +31,13 @@ public class UserAccountService {
     private final CurrentUser currentUser;
     private final PasswordEncoder passwordEncoder;
     private final AuditService audit;
+    private final UserSessions sessions;
     private final Clock clock;
     private final PasswordPolicy policy = PasswordPolicy.standard();
 
     UserAccountService(UserAccountRepository repository, CurrentUser currentUser, PasswordEncoder passwordEncoder,
-                       AuditService audit, Clock clock) {
+                       AuditService audit, UserSessions sessions, Clock clock) {
+        this.sessions = sessions;
         this.repository = repository;
         this.currentUser = currentUser;
         this.passwordEncoder = passwordEncoder;
@@ -70,7 +72,36 @@ public class UserAccountService {
         });
         repository.updatePassword(user.userId(), passwordEncoder.encode(newPassword), false,
                 LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
-        audit.record(AuditAction.PASSWORD_CHANGED, ENTITY, user.getUsername(), null, null);
+        // ASVS 3.3.3: the account's other sessions end; the one that made the change stays
+        int ended = sessions.endAll(user.userId(), currentUser.sessionId().orElse(null));
+        audit.record(AuditAction.PASSWORD_CHANGED, ENTITY, user.getUsername(), null, Map.of("otherSessionsEnded", ended));
+    }
+
+    /** The caller's logged-in sessions, newest first, the one she uses now marked (ASVS 3.3.4). */
+    @PreAuthorize(Access.LOGGED_IN)
+    public List<OwnSession> sessions() {
+        return sessions.live(currentUser.require().userId(), currentUser.sessionId().orElse(null));
+    }
+
+    /** Ends one of the caller's sessions; another user's session is refused like a missing one. */
+    @PreAuthorize(Access.LOGGED_IN)
+    @Transactional
+    public void endSession(long sessionId) {
+        PortalPrincipal user = currentUser.require();
+        if (!sessions.endOne(user.userId(), sessionId)) {
+            throw new NotFoundException();
+        }
+        audit.record(AuditAction.SESSIONS_ENDED, ENTITY, user.getUsername(), null, Map.of("ended", 1));
+    }
+
+    /** Ends every session of the caller but the one she uses now; returns how many ended. */
+    @PreAuthorize(Access.LOGGED_IN)
+    @Transactional
+    public int endOtherSessions() {
+        PortalPrincipal user = currentUser.require();
+        int ended = sessions.endAll(user.userId(), currentUser.sessionId().orElse(null));
+        audit.record(AuditAction.SESSIONS_ENDED, ENTITY, user.getUsername(), null, Map.of("ended", ended));
+        return ended;
     }
 
     @PreAuthorize(Access.LOGGED_IN)

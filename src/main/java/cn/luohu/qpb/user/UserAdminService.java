@@ -33,7 +33,8 @@ import java.util.stream.IntStream;
 
 /**
  * Account administration (issue "Administration", users): search, create (one or a whole import), edit,
- * disable, enable, unlock and reset passwords. Administrators only. Role placement is
+ * disable, enable, unlock and reset passwords. Administrators only. Disabling, a new password, and a change
+ * of roles or organisation end the account's sessions at once (issue 11). Role placement is
  * {@link RolePlacement}'s rule, the self-protection rules are {@link AdminSafeguards}'; this service
  * gathers the facts under lock, applies them, and audits every change.
  */
@@ -47,10 +48,12 @@ public class UserAdminService {
     private final OrganizationService organizations;
     private final CurrentUser currentUser;
     private final AuditService audit;
+    private final UserSessions sessions;
     private final Clock clock;
 
     UserAdminService(UserAdminRepository repository, OrganizationService organizations, CurrentUser currentUser,
-                     AuditService audit, Clock clock) {
+                     AuditService audit, UserSessions sessions, Clock clock) {
+        this.sessions = sessions;
         this.repository = repository;
         this.organizations = organizations;
         this.currentUser = currentUser;
@@ -155,6 +158,9 @@ public class UserAdminService {
             throw new PortalException("user.error.stale", state.username());
         }
         UserSummary after = get(id);
+        if (!after.roles().equals(before.roles()) || after.organizationId() != before.organizationId()) {
+            sessions.endAll(id, null); // what the account may do changed: it logs in again to do it
+        }
         audit.record(AuditAction.USER_UPDATED, ENTITY, state.username(), auditView(before), auditView(after));
     }
 
@@ -171,6 +177,7 @@ public class UserAdminService {
             return; // already disabled: nothing changes, nothing to audit
         }
         repository.setEnabled(id, false);
+        sessions.endAll(id, null);
         audit.record(AuditAction.USER_DISABLED, ENTITY, state.username(), Map.of("enabled", true),
                 Map.of("enabled", false));
     }
@@ -209,6 +216,7 @@ public class UserAdminService {
         var state = repository.lockForChange(id).orElseThrow(NotFoundException::new);
         String password = OneTimePassword.generate();
         repository.resetPassword(id, OneTimeSecretEncoder.hash(password), now());
+        sessions.endAll(id, null); // whoever knew the old password is out
         audit.record(AuditAction.PASSWORD_RESET, ENTITY, state.username(), null,
                 Map.of("mustChangePassword", true, "locked", false));
         return password;

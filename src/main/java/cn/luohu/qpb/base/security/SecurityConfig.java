@@ -3,7 +3,15 @@ package cn.luohu.qpb.base.security;
 import cn.luohu.qpb.base.security.ui.LoginView;
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.aopalliance.intercept.MethodInvocation;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
+import org.springframework.expression.EvaluationContext;
+import org.springframework.security.access.expression.method.DefaultMethodSecurityExpressionHandler;
+import org.springframework.security.access.expression.method.MethodSecurityExpressionHandler;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -14,6 +22,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Form login through the portal's login view, backed by the users table. Service methods carry
@@ -26,16 +35,41 @@ import java.util.Map;
 public class SecurityConfig {
 
     @Bean
-    SecurityFilterChain portalSecurityFilterChain(HttpSecurity http, RequestUtil requestUtil) throws Exception {
+    SecurityFilterChain portalSecurityFilterChain(HttpSecurity http, RequestUtil requestUtil, SessionRegistry sessions)
+            throws Exception {
         // the portal's stylesheet and images must load on the login page too
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**", "/images/**").permitAll());
         // Vaadin's own CSRF settings exempt the login page, POST included (login CSRF). Only Vaadin's internal
         // requests are exempt here: they carry Vaadin's own CSRF token. The login form sends Spring's token,
         // which Vaadin writes into the page's <meta name="_csrf"> tags.
         http.csrf(csrf -> csrf.ignoringRequestMatchers(requestUtil::isFrameworkInternalRequest));
+        // every login is registered, so a session ended on the server (on any instance) logs out on its next request
+        http.sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions)
+                .expiredSessionStrategy(new SessionEndedStrategy(requestUtil)));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/" + LoginView.ROUTE)
                 .enableCsrfConfiguration(false));
         return http.build();
+    }
+
+    /** Tells the session registry when a session ends or changes its id. */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
+    /**
+     * Method security judges the account as it is now ({@link CurrentUser}), not the roles frozen into the
+     * session at login: a role taken away, a disabled or locked account is refused at the next call.
+     */
+    @Bean
+    static MethodSecurityExpressionHandler methodSecurityExpressionHandler(ObjectProvider<CurrentUser> currentUser) {
+        return new DefaultMethodSecurityExpressionHandler() {
+            @Override
+            public EvaluationContext createEvaluationContext(Supplier<? extends Authentication> authentication,
+                                                             MethodInvocation invocation) {
+                return super.createEvaluationContext(() -> currentUser.getObject().asNow(authentication.get()), invocation);
+            }
+        };
     }
 
     /** bcrypt for passwords people choose; salted SHA-256 for the random one-time ones (see the encoder). */

@@ -3,6 +3,7 @@ package cn.luohu.qpb.user.ui;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.i18n.Language;
 import cn.luohu.qpb.base.security.Role;
+import cn.luohu.qpb.base.time.DisplayZone;
 import cn.luohu.qpb.base.ui.MainLayout;
 import cn.luohu.qpb.user.NewUser;
 import cn.luohu.qpb.user.Profile;
@@ -26,7 +27,10 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Every user edits their own display name, phone, e-mail and language here (from the user menu). */
+/**
+ * Every user edits their own display name, phone, e-mail and language here (from the user menu), and sees
+ * and ends her own logged-in sessions.
+ */
 @Route(MainLayout.PROFILE_ROUTE)
 @RolesAllowed({Role.Names.SECRETARY, Role.Names.REVIEWER, Role.Names.APPROVER, Role.Names.ADMIN})
 public class ProfileView extends VerticalLayout implements HasDynamicTitle {
@@ -44,7 +48,7 @@ public class ProfileView extends VerticalLayout implements HasDynamicTitle {
     /** The language the page is shown in: a change of it redraws the page. */
     private Language shownLanguage;
 
-    public ProfileView(UserAccountService accounts) {
+    public ProfileView(UserAccountService accounts, DisplayZone zone) {
         this.accounts = accounts;
         addClassName("qpb-narrow-page");
         add(new H2(getTranslation("user.profile.title")));
@@ -85,7 +89,8 @@ public class ProfileView extends VerticalLayout implements HasDynamicTitle {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setDisableOnClick(true);
         save.addClickListener(click -> save.setEnabled(true));
-        add(error, username, organization, roles, displayName, phone, email, language, save);
+        add(error, username, organization, roles, displayName, phone, email, language, save,
+                new SessionsPanel(accounts, zone));
         load(accounts.profile());
     }
 

@@ -21,10 +21,12 @@ import java.util.Locale;
 
 import static cn.luohu.qpb.jooq.Tables.APP_USER;
 import static com.github.mvysny.kaributesting.v10.ContextMenuKt._clickItemWithID;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -128,5 +130,37 @@ class ProfileViewTest extends KaribuTest {
         save();
         assertEquals("en", row().value4());
         assertEquals(Locale.ENGLISH, VaadinSession.getCurrent().getLocale());
+    }
+
+    @Autowired
+    private org.springframework.security.core.session.SessionRegistry sessions;
+
+    /**
+     * Issue 11, item 2 (ASVS 3.3.4): her own sessions are listed with the one she uses marked, and she ends
+     * another one from here. Sessions are registered as a login does; the current one is the request's.
+     */
+    @Test
+    void herSessionsAreListedAndAnotherOneCanBeEnded() {
+        var principal = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication()
+                .getPrincipal();
+        String here = ((org.springframework.web.context.request.ServletRequestAttributes)
+                org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes())
+                .getRequest().getSession(true).getId();
+        String elsewhere = cn.luohu.qpb.support.TestData.unique("other-device");
+        sessions.registerNewSession(here, principal);
+        sessions.registerNewSession(elsewhere, principal);
+        UI.getCurrent().navigate(ProfileView.class);
+
+        var list = _get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("profile-session-list"));
+        assertEquals(2, list.getChildren().count());
+        assertEquals("当前会话", _get(com.vaadin.flow.component.html.Span.class,
+                spec -> spec.withId("profile-session-current")).getText());
+        Button end = _get(list, Button.class, spec -> spec.withText("结束"));
+        _click(end);
+
+        assertTrue(sessions.getSessionInformation(elsewhere).isExpired(), "ended on the server");
+        assertFalse(sessions.getSessionInformation(here).isExpired(), "not the one she uses");
+        assertEquals(1, list.getChildren().count());
+        _assertNone(Button.class, spec -> spec.withId("profile-sessions-end-others"));
     }
 }

@@ -1,0 +1,131 @@
+package cn.luohu.qpb.user;
+
+import cn.luohu.qpb.base.security.PortalPrincipal;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.core.session.SessionDestroyedEvent;
+import org.springframework.security.core.session.SessionIdChangedEvent;
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Spring Security's session registry, kept in the database so that every instance of the portal sees the
+ * same sessions (issue 11): a session ended here, by any instance, is logged out by Spring Security's
+ * ConcurrentSessionFilter on its next request wherever it lives. The account services end sessions when an
+ * account is disabled, locked, its roles or organisation change, or its password changes; a user may end
+ * her own others on her profile.
+ */
+@Component
+class UserSessions implements SessionRegistry {
+
+    /** How stale "last seen" may grow before a request writes it again. */
+    private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+
+    private final UserSessionRepository repository;
+    private final Clock clock;
+    private final Duration timeout;
+
+    UserSessions(UserSessionRepository repository, Clock clock,
+                 @Value("${server.servlet.session.timeout:30m}") Duration timeout) {
+        this.repository = repository;
+        this.clock = clock;
+        this.timeout = timeout;
+    }
+
+    /** The stored form of a servlet session id: the id itself is a bearer secret. */
+    static String keyOf(String sessionId) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(sessionId.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    @Override
+    public void registerNewSession(String sessionId, Object principal) {
+        if (principal instanceof PortalPrincipal user) {
+            LocalDateTime now = now();
+            repository.forgetStale(user.userId(), now.minus(timeout));
+            repository.register(keyOf(sessionId), user.userId(), now);
+        }
+    }
+
+    @Override
+    public SessionInformation getSessionInformation(String sessionId) {
+        return repository.find(keyOf(sessionId)).map(stored -> {
+            SessionInformation information = new SessionInformation(stored.username(), sessionId,
+                    Date.from(stored.lastSeenAt().toInstant(ZoneOffset.UTC)));
+            if (stored.ended()) {
+                information.expireNow();
+            }
+            return information;
+        }).orElse(null);
+    }
+
+    @Override
+    public void refreshLastRequest(String sessionId) {
+        LocalDateTime now = now();
+        repository.touch(keyOf(sessionId), now, now.minus(TOUCH_EVERY));
+    }
+
+    @Override
+    public void removeSessionInformation(String sessionId) {
+        repository.remove(keyOf(sessionId));
+    }
+
+    /** Nothing in the portal asks for every principal; the registry answers per session. */
+    @Override
+    public List<Object> getAllPrincipals() {
+        return List.of();
+    }
+
+    @Override
+    public List<SessionInformation> getAllSessions(Object principal, boolean includeExpiredSessions) {
+        return List.of(); // only asked to limit sessions per user, which the portal does not (maximumSessions -1)
+    }
+
+    @EventListener
+    void destroyed(SessionDestroyedEvent event) {
+        removeSessionInformation(event.getId());
+    }
+
+    @EventListener
+    void idChanged(SessionIdChangedEvent event) {
+        repository.rekey(keyOf(event.getOldSessionId()), keyOf(event.getNewSessionId()));
+    }
+
+    /** Ends every session of the account but the kept one (a servlet session id, or null for none kept). */
+    int endAll(long userId, String keptSessionId) {
+        return repository.endAll(userId, keptSessionId == null ? null : keyOf(keptSessionId), now());
+    }
+
+    boolean endOne(long userId, long id) {
+        return repository.endOne(userId, id, now());
+    }
+
+    /** The account's live sessions, newest first, the one with {@code currentSessionId} marked. */
+    List<OwnSession> live(long userId, String currentSessionId) {
+        String current = currentSessionId == null ? null : keyOf(currentSessionId);
+        return repository.seenSince(userId, now().minus(timeout)).stream()
+                .map(s -> new OwnSession(s.id(), s.createdAt(), s.lastSeenAt(), s.key().equals(current)))
+                .toList();
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MILLIS);
+    }
+}
