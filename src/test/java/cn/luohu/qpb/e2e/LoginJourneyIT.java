@@ -80,6 +80,39 @@ class LoginJourneyIT extends BrowserTest {
         assertThat(unknownUser).isEqualTo(wrongPassword);
     }
 
+    @Autowired
+    private cn.luohu.qpb.user.UserAdminService userAdmin;
+    @Autowired
+    private org.jooq.DSLContext dsl;
+
+    /**
+     * Issue 11, item 1: an administrator disables a secretary while her screen is open; her next click is
+     * her session's last request: the screen reloads onto the login view.
+     */
+    @Test
+    void aSessionEndedOnTheServerLogsTheOpenScreenOutAtItsNextClick() throws IOException {
+        String secretary = "sec-cz009"; // a demo account no other browser test uses
+        long id = dsl.select(cn.luohu.qpb.jooq.Tables.APP_USER.ID).from(cn.luohu.qpb.jooq.Tables.APP_USER)
+                .where(cn.luohu.qpb.jooq.Tables.APP_USER.USERNAME.eq(secretary)).fetchSingle().value1();
+        login(secretary, DEMO_PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-secretary")));
+        try {
+            asUser("admin", () -> {
+                userAdmin.disable(id);
+                return null;
+            });
+            click(By.id("notification-bell"));
+            waitForLoginForm();
+            assertThat(driver.getCurrentUrl()).endsWith("/login");
+            screenshot("session-ended-on-the-server");
+        } finally {
+            asUser("admin", () -> {
+                userAdmin.enable(id);
+                return null;
+            });
+        }
+    }
+
     @Test
     void sessionIdChangesAtLogin() {
         driver.get(url("/login"));

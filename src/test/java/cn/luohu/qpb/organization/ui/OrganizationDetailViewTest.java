@@ -51,7 +51,11 @@ class OrganizationDetailViewTest extends KaribuTest {
         login("reviewer");
         UI.getCurrent().navigate("organisations/GY001");
         assertInstanceOf(ServerErrorView.class, UI.getCurrent().getCurrentView());
-        assertEquals("您无权访问该组织的数据", _get(Paragraph.class, spec -> spec.withId("server-error-message")).getText());
+        String refused = _get(Paragraph.class, spec -> spec.withId("server-error-message")).getText();
+        UI.getCurrent().navigate("organisations/NO-SUCH-CODE");
+        // issue 11, item 7: another committee's organisation answers exactly as a missing one does
+        assertEquals("要找的记录不存在或已被删除", refused);
+        assertEquals(refused, _get(Paragraph.class, spec -> spec.withId("server-error-message")).getText());
     }
 
     @Test
