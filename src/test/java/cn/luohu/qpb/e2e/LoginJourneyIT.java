@@ -87,7 +87,7 @@ class LoginJourneyIT extends BrowserTest {
 
     /**
      * Issue 11, item 1: an administrator disables a secretary while her screen is open; her next click is
-     * her session's last request: the screen reloads onto the login view.
+     * her session's last request: the screen says the session has ended, and then shows the login view.
      */
     @Test
     void aSessionEndedOnTheServerLogsTheOpenScreenOutAtItsNextClick() throws IOException {
@@ -96,15 +96,23 @@ class LoginJourneyIT extends BrowserTest {
                 .where(cn.luohu.qpb.jooq.Tables.APP_USER.USERNAME.eq(secretary)).fetchSingle().value1();
         login(secretary, DEMO_PASSWORD);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-secretary")));
+        // the login was registered, and her profile knows which session is this one
+        driver.get(url("/profile"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("profile-session-current")));
+        screenshot("profile-sessions");
         try {
             asUser("admin", () -> {
                 userAdmin.disable(id);
                 return null;
             });
             click(By.id("notification-bell"));
+            // the portal says why (its session-ended message, the one a long idle time gets too); a click reloads
+            WebElement expired = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".v-system-error")));
+            assertThat(expired.getText()).contains(t("system.session-expired.caption"));
+            screenshot("session-ended-on-the-server");
+            expired.click();
             waitForLoginForm();
             assertThat(driver.getCurrentUrl()).endsWith("/login");
-            screenshot("session-ended-on-the-server");
         } finally {
             asUser("admin", () -> {
                 userAdmin.enable(id);
