@@ -62,8 +62,8 @@ class ErrorViewsTest extends KaribuTest {
     @Test
     void theBrowsersOwnMessagesAreTranslated() {
         CustomizedSystemMessages chinese = serviceInitListener.systemMessages(Locale.SIMPLIFIED_CHINESE);
-        assertEquals("登录已过期", chinese.getSessionExpiredCaption());
+        assertEquals("登录已结束", chinese.getSessionExpiredCaption());
         CustomizedSystemMessages english = serviceInitListener.systemMessages(Locale.ENGLISH);
-        assertEquals("Session expired", english.getSessionExpiredCaption());
+        assertEquals("Session ended", english.getSessionExpiredCaption());
     }
 }
