@@ -39,6 +39,14 @@ public class TestData {
     }
 
     /** The demo district's root organisation, under which test committees hang. */
+    /**
+     * Runs a statement on this context's schema as the server's administrator, who may change every table
+     * (the portal's own account may not): for tests of what the database itself refuses.
+     */
+    public void executeAsAdministrator(String sql) {
+        TestDatabase.get().execute("USE " + dsl.fetchSingle("SELECT DATABASE()").get(0, String.class), sql);
+    }
+
     public long districtId() {
         return dsl.select(ORGANIZATION.ID).from(ORGANIZATION).where(ORGANIZATION.PARENT_ID.isNull()).fetchSingle().value1();
     }
