@@ -29,6 +29,19 @@ public abstract class IntegrationTest {
     @Autowired
     protected TestData data;
 
+    @Autowired
+    private org.springframework.context.ApplicationContext applicationContext;
+
+    /**
+     * Vaadin keeps the security context in a holder strategy it installs JVM-wide when a context starts; with
+     * several contexts in one run (scheduling on, a web server), each test puts its own context's back.
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void useThisContextsSecurityHolder() {
+        applicationContext.getBeanProvider(org.springframework.security.core.context.SecurityContextHolderStrategy.class)
+                .ifAvailable(org.springframework.security.core.context.SecurityContextHolder::setContextHolderStrategy);
+    }
+
     @AfterEach
     void resetClockAndLogin() {
         clock.reset();

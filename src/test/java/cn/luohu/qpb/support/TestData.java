@@ -103,6 +103,20 @@ public class TestData {
         return dsl.select(ORGANIZATION.ID).from(ORGANIZATION).where(ORGANIZATION.CODE.eq(code)).fetchSingle().value1();
     }
 
+    /**
+     * Makes another instance hold a scheduled job's ShedLock lock for the next hour (by the database's clock), as
+     * while that instance runs the job; {@link #releaseJobLock} lets it go.
+     */
+    public void jobLockedElsewhere(String job) {
+        dsl.execute("INSERT INTO shedlock (name, lock_until, locked_at, locked_by) "
+                + "VALUES (?, UTC_TIMESTAMP(3) + INTERVAL 1 HOUR, UTC_TIMESTAMP(3), 'another-instance') "
+                + "ON DUPLICATE KEY UPDATE lock_until = VALUES(lock_until), locked_at = VALUES(locked_at), locked_by = VALUES(locked_by)", job);
+    }
+
+    public void releaseJobLock(String job) {
+        dsl.execute("UPDATE shedlock SET lock_until = UTC_TIMESTAMP(3) WHERE name = ?", job);
+    }
+
     /** Puts this user into the security context, as a successful login would. */
     public UsernamePasswordAuthenticationToken authenticate(String username) {
         UserDetails principal = users.loadUserByUsername(username);
