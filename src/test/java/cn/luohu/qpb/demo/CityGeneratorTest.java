@@ -12,7 +12,6 @@ import cn.luohu.qpb.standard.StarBands;
 import cn.luohu.qpb.support.IntegrationTest;
 import cn.luohu.qpb.support.TestDatabase;
 import com.zaxxer.hikari.HikariDataSource;
-import liquibase.integration.spring.SpringLiquibase;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.SQLDialect;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.core.io.DefaultResourceLoader;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -237,19 +235,13 @@ class CityGeneratorTest extends IntegrationTest {
 
     /** A new schema in the test's MariaDB, migrated by the portal's changelog (as the server's administrator). */
     private DSLContext migrated(String schema) {
-        database.execute("DROP DATABASE IF EXISTS " + schema, "CREATE DATABASE " + schema);
-        HikariDataSource pool = database.adminPool(schema);
-        pools.add(pool);
-        SpringLiquibase liquibase = new SpringLiquibase();
-        liquibase.setDataSource(pool);
-        liquibase.setChangeLog("classpath:db-changelog/db.changelog-master.yaml");
-        liquibase.setResourceLoader(new DefaultResourceLoader());
-        liquibase.setChangeLogParameters(Map.of("app_role", "")); // one account: no role to grant to
+        HikariDataSource pool;
         try {
-            liquibase.afterPropertiesSet();
+            pool = database.migratedSchema(schema, "");
         } catch (Exception e) {
             throw new IllegalStateException("cannot migrate " + schema, e);
         }
+        pools.add(pool);
         return DSL.using(pool, SQLDialect.MARIADB);
     }
 }
