@@ -11,25 +11,36 @@ import cn.luohu.qpb.support.IntegrationTest;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT;
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE;
 import static cn.luohu.qpb.jooq.Tables.NOTIFICATION;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The jobs as deployed: scheduling on, Spring's own scheduler calling each job's entry point (through the
  * ShedLock lock and whatever else the context wraps around the bean), here every second instead of hourly
- * and daily. The other tests switch scheduling off and call the same entry points themselves.
+ * and daily. The other tests switch scheduling off and call the same entry points themselves. The web server
+ * runs, with the Prometheus metrics switched on, so monitoring sees the jobs run.
  */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "management.endpoints.web.exposure.include=health,prometheus")
 class ScheduledJobsTest extends IntegrationTest {
 
     private static final Duration A_FEW_RUNS = Duration.ofSeconds(30);
@@ -41,6 +52,8 @@ class ScheduledJobsTest extends IntegrationTest {
         registry.add("qpb.reminders.cron", () -> "* * * * * *");
     }
 
+    @LocalServerPort
+    private int port;
     @Autowired
     private DSLContext dsl;
     @Autowired
@@ -92,6 +105,17 @@ class ScheduledJobsTest extends IntegrationTest {
             await().atMost(A_FEW_RUNS).until(() -> lastRunStarted("deadline-reminders").isAfter(before));
         }
         assertEquals(1, dsl.fetchCount(NOTIFICATION, NOTIFICATION.RECIPIENT_ID.eq(secretary)));
+    }
+
+    @Test
+    void monitoringReadsTheMetricsWithoutLoginWhenSwitchedOn() throws Exception {
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, metrics.statusCode());
+        for (String metric : List.of("jvm_memory_used_bytes", "hikaricp_connections_active", "tasks_scheduled_execution_seconds_count")) {
+            assertTrue(metrics.body().contains(metric), metric);
+        }
+        assertTrue(metrics.body().contains("NoticeFinalizer") && metrics.body().contains("DeadlineReminders"), "both jobs are timed");
     }
 
     /** When the job's last run took its ShedLock lock. */

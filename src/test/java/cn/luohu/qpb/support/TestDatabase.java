@@ -31,6 +31,7 @@ public final class TestDatabase {
     public static final String MIGRATION_USER = "qpb_test_migrate";
     private static final String APP_PASSWORD = "qpb-test-app";
     private static final String MIGRATION_PASSWORD = "qpb-test-migrate";
+    private static final String MIGRATION = "'" + MIGRATION_USER + "'@'127.0.0.1'";
 
     private static TestDatabase instance;
 
@@ -111,21 +112,20 @@ public final class TestDatabase {
     private String freshSchema() {
         String schema = "qpb_test_" + schemas.incrementAndGet();
         execute("DROP DATABASE IF EXISTS " + schema,
-                "CREATE DATABASE " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+                "CREATE DATABASE " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci",
+                "GRANT ALL PRIVILEGES ON " + schema + ".* TO " + MIGRATION + " WITH GRANT OPTION");
         return schema;
     }
 
-    /** The README's accounts ("Database accounts"), for the schemas named qpb_test_*; made once, kept by the server. */
+    /** The README's accounts ("Database accounts"); made once, kept by the server; each schema grants its own. */
     private void createAccounts() {
         String app = "'" + APP_USER + "'@'127.0.0.1'";
-        String migration = "'" + MIGRATION_USER + "'@'127.0.0.1'";
         execute("CREATE ROLE IF NOT EXISTS " + APP_ROLE,
                 "CREATE USER IF NOT EXISTS " + app + " IDENTIFIED BY '" + APP_PASSWORD + "'",
                 "GRANT " + APP_ROLE + " TO " + app,
                 "SET DEFAULT ROLE " + APP_ROLE + " FOR " + app,
-                "CREATE USER IF NOT EXISTS " + migration + " IDENTIFIED BY '" + MIGRATION_PASSWORD + "'",
-                "GRANT ALL PRIVILEGES ON `qpb\\_test\\_%`.* TO " + migration + " WITH GRANT OPTION",
-                "GRANT SUPER ON *.* TO " + migration);
+                "CREATE USER IF NOT EXISTS " + MIGRATION + " IDENTIFIED BY '" + MIGRATION_PASSWORD + "'",
+                "GRANT SUPER ON *.* TO " + MIGRATION);
     }
 
     /**
