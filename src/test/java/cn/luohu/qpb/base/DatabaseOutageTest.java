@@ -108,11 +108,17 @@ class DatabaseOutageTest {
         assertEquals("/", URI.create(location(login("admin", "qpb-demo-2026"))).getPath());
 
         DATABASE.cut();
-        long started = System.nanoTime();
-        HttpResponse<String> refused = login("admin", "qpb-demo-2026");
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        assertTrue(took.compareTo(FAST) < 0, "the login answered after " + took);
-        assertTrue(location(refused).endsWith("/login?unavailable"), location(refused));
+        // the pool notices its connections are broken (a restarted database closed them): every login needs a new one
+        ((com.zaxxer.hikari.HikariDataSource) dataSource).getHikariPoolMXBean().softEvictConnections();
+        List<String> answers = new java.util.ArrayList<>();
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            long started = System.nanoTime();
+            HttpResponse<String> refused = login("admin", "qpb-demo-2026");
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertTrue(took.compareTo(FAST) < 0, "attempt " + attempt + " answered after " + took);
+            answers.add(URI.create(location(refused)).getPath() + "?" + URI.create(location(refused)).getQuery());
+        }
+        assertEquals(List.of("/login?unavailable", "/login?unavailable"), answers);
         assertEquals(503, get("/actuator/health/readiness").statusCode());
         assertEquals(200, get("/actuator/health/liveness").statusCode(), "a database outage is no reason to restart the portal");
 
