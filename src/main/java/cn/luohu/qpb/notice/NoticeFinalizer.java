@@ -8,10 +8,12 @@ import cn.luohu.qpb.audit.AuditService;
 import cn.luohu.qpb.base.time.DisplayZone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -24,9 +26,9 @@ import java.util.Map;
 /**
  * Makes results FINAL when their notice period has ended with no open objection (DOMAIN.md "Final"):
  * the organisation's star changes and a history row records promotion, demotion or no change. Runs on
- * a schedule and on demand. Exactly once even with several app instances on one database: the move to
- * FINAL locks the rows and changes only those still in notice, and only the rows it moved get a star
- * change, so a second runner finds nothing left to do.
+ * a schedule and on demand. Exactly once even with several app instances on one database: the scheduled
+ * run holds ShedLock's lock, and as the backstop the move to FINAL locks the rows and changes only those
+ * still in notice, and only the rows it moved get a star change, so a second runner finds nothing left to do.
  */
 @Component
 public class NoticeFinalizer {
@@ -38,8 +40,14 @@ public class NoticeFinalizer {
     private final AuditService audit;
     private final Clock clock;
     private final DisplayZone zone;
+    private final TransactionTemplate transaction;
 
-    NoticeFinalizer(NoticeRepository repository, AssessmentMoves moves, AuditService audit, Clock clock, DisplayZone zone) {
+    NoticeFinalizer(NoticeRepository repository, AssessmentMoves moves, AuditService audit, Clock clock, DisplayZone zone,
+                    PlatformTransactionManager transactions) {
+        // Each statement sees what others committed, so a runner that waited for another's locks skips its work.
+        // A template, not @Transactional: the scheduled run calls finalizeDue on this object, past any proxy.
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.repository = repository;
         this.moves = moves;
         this.audit = audit;
@@ -47,8 +55,12 @@ public class NoticeFinalizer {
         this.zone = zone;
     }
 
-    /** The scheduled run; the cron is set by {@code qpb.notice.finalize-cron} (hourly by default). */
+    /**
+     * The scheduled run, on one instance at a time; the cron is set by {@code qpb.notice.finalize-cron}
+     * (hourly by default).
+     */
     @Scheduled(cron = "${qpb.notice.finalize-cron:0 5 * * * *}", zone = "${qpb.time-zone:Asia/Shanghai}")
+    @SchedulerLock(name = "notice-finalizer")
     public void scheduledRun() {
         int finalized = finalizeDue();
         if (finalized > 0) {
@@ -56,12 +68,12 @@ public class NoticeFinalizer {
         }
     }
 
-    /**
-     * Makes final every result whose notice ended before today and has no open objection; returns how many.
-     * Each statement sees what others committed, so a runner that waited for another's locks skips its work.
-     */
-    @Transactional(isolation = Isolation.READ_COMMITTED)
+    /** Makes final, in one transaction, every result whose notice ended before today and has no open objection; returns how many. */
     public int finalizeDue() {
+        return transaction.execute(status -> finalizeDueInTransaction());
+    }
+
+    private int finalizeDueInTransaction() {
         LocalDate today = LocalDate.now(clock.withZone(zone.zone()));
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
         int finalized = 0;

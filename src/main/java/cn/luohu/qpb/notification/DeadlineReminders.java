@@ -6,6 +6,7 @@ import cn.luohu.qpb.base.time.DisplayZone;
 import com.vaadin.flow.i18n.I18NProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
@@ -64,9 +65,13 @@ class DeadlineReminders {
         this.from = from;
     }
 
-    /** Every day at {@code qpb.reminders.cron} in the portal's time zone ("-" switches it off, as in the tests). */
+    /**
+     * Every day at {@code qpb.reminders.cron} in the portal's time zone ("-" switches it off, as in the tests),
+     * on one instance at a time.
+     */
     @Scheduled(cron = "${qpb.reminders.cron}", zone = "${qpb.time-zone}")
-    void daily() {
+    @SchedulerLock(name = "deadline-reminders")
+    public void daily() {
         ReminderRun run = remind();
         log.info("Deadline reminders: {} users reminded, {} e-mails sent, {} failed",
                 run.remindedUsers(), run.mailsSent(), run.mailsFailed());

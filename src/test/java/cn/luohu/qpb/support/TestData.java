@@ -39,6 +39,14 @@ public class TestData {
     }
 
     /** The demo district's root organisation, under which test committees hang. */
+    /**
+     * Runs a statement on this context's schema as the server's administrator, who may change every table
+     * (the portal's own account may not): for tests of what the database itself refuses.
+     */
+    public void executeAsAdministrator(String sql) {
+        TestDatabase.get().execute("USE " + dsl.fetchSingle("SELECT DATABASE()").get(0, String.class), sql);
+    }
+
     public long districtId() {
         return dsl.select(ORGANIZATION.ID).from(ORGANIZATION).where(ORGANIZATION.PARENT_ID.isNull()).fetchSingle().value1();
     }
@@ -93,6 +101,20 @@ public class TestData {
 
     public long organizationId(String code) {
         return dsl.select(ORGANIZATION.ID).from(ORGANIZATION).where(ORGANIZATION.CODE.eq(code)).fetchSingle().value1();
+    }
+
+    /**
+     * Makes another instance hold a scheduled job's ShedLock lock for the next hour (by the database's clock), as
+     * while that instance runs the job; {@link #releaseJobLock} lets it go.
+     */
+    public void jobLockedElsewhere(String job) {
+        dsl.execute("INSERT INTO shedlock (name, lock_until, locked_at, locked_by) "
+                + "VALUES (?, UTC_TIMESTAMP(3) + INTERVAL 1 HOUR, UTC_TIMESTAMP(3), 'another-instance') "
+                + "ON DUPLICATE KEY UPDATE lock_until = VALUES(lock_until), locked_at = VALUES(locked_at), locked_by = VALUES(locked_by)", job);
+    }
+
+    public void releaseJobLock(String job) {
+        dsl.execute("UPDATE shedlock SET lock_until = UTC_TIMESTAMP(3) WHERE name = ?", job);
     }
 
     /** Puts this user into the security context, as a successful login would. */

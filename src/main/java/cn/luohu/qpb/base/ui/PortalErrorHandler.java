@@ -1,6 +1,7 @@
 package cn.luohu.qpb.base.ui;
 
 import cn.luohu.qpb.base.PortalException;
+import cn.luohu.qpb.base.db.DatabaseUnavailable;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
@@ -37,8 +38,15 @@ public class PortalErrorHandler implements ErrorHandler {
         notification.setId("error-notification");
     }
 
-    /** The message for a throwable: a refusal's own text, or a short apology (and the stack trace logged). */
+    /**
+     * The message for a throwable: a refusal's own text, "try again shortly" while the database is unavailable,
+     * or a short apology (and the stack trace logged).
+     */
     static String messageFor(UI ui, Throwable throwable) {
+        if (DatabaseUnavailable.isCause(throwable)) {
+            log.warn("The database is unavailable: {}", throwable.getMessage());
+            return ui.getTranslation("error.unavailable");
+        }
         Throwable refusal = refusalIn(throwable);
         if (refusal instanceof PortalException portal) {
             return translate(ui, portal);

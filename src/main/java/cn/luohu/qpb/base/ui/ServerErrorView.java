@@ -1,5 +1,6 @@
 package cn.luohu.qpb.base.ui;
 
+import cn.luohu.qpb.base.db.DatabaseUnavailable;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
@@ -26,7 +27,10 @@ public class ServerErrorView extends VerticalLayout implements HasErrorParameter
         Paragraph message = new Paragraph(PortalErrorHandler.messageFor(UI.getCurrent(), parameter.getCaughtException()));
         message.setId("server-error-message");
         add(new H2(getTranslation("error.page.title")), message, new Anchor("", getTranslation("error.back-home")));
-        return PortalErrorHandler.isRefusal(parameter.getCaughtException())
-                ? HttpServletResponse.SC_FORBIDDEN : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+        Exception caught = parameter.getCaughtException();
+        if (DatabaseUnavailable.isCause(caught)) {
+            return HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+        }
+        return PortalErrorHandler.isRefusal(caught) ? HttpServletResponse.SC_FORBIDDEN : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     }
 }

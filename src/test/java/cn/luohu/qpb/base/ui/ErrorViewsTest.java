@@ -51,6 +51,25 @@ class ErrorViewsTest extends KaribuTest {
         assertTrue(!UI.getCurrent().getElement().getTextRecursively().contains("exploded"));
     }
 
+    /** A page whose database does not answer (the pool gave up waiting for a connection). */
+    @PermitAll
+    public static class DatabaseDownView extends Div {
+        public DatabaseDownView() {
+            throw new org.springframework.jdbc.CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                    new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out after 3000ms"));
+        }
+    }
+
+    @Test
+    void aDatabaseThatDoesNotAnswerAsksToTryAgainShortly() {
+        login("secretary");
+        RouteConfiguration.forSessionScope().setRoute("database-down", DatabaseDownView.class);
+        UI.getCurrent().navigate("database-down");
+        assertEquals("系统暂时连接不上数据库，请过几分钟再试；如果一直如此，请联系系统管理员。",
+                _get(Paragraph.class, spec -> spec.withId("server-error-message")).getText());
+        assertTrue(!UI.getCurrent().getElement().getTextRecursively().contains("HikariPool"));
+    }
+
     @Test
     void aRefusalSaysWhy() {
         login("secretary");

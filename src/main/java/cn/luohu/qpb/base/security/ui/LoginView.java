@@ -21,7 +21,8 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 
 /**
  * Login in Chinese or English. A failed login shows one message whatever the reason (wrong password,
- * unknown user, locked account), so the page never tells whether a username exists.
+ * unknown user, locked account), so the page never tells whether a username exists; a login that failed
+ * because the database did not answer asks the user to try again shortly.
  */
 @Route(value = LoginView.ROUTE, autoLayout = false)
 @AnonymousAllowed
@@ -42,7 +43,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         form.setId("login-form");
         form.setAction(ROUTE); // Spring Security's form login processes the POST
         form.setForgotPasswordButtonVisible(false);
-        form.setI18n(i18n());
+        form.setI18n(i18n(false));
 
         H1 title = new H1(getTranslation("app.title"));
         title.addClassName("qpb-login-title");
@@ -70,7 +71,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         return languages;
     }
 
-    private LoginI18n i18n() {
+    private LoginI18n i18n(boolean unavailable) {
         LoginI18n i18n = LoginI18n.createDefault();
         LoginI18n.Form texts = i18n.getForm();
         texts.setTitle(getTranslation("login.title"));
@@ -78,8 +79,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         texts.setPassword(getTranslation("login.password"));
         texts.setSubmit(getTranslation("login.submit"));
         LoginI18n.ErrorMessage error = i18n.getErrorMessage();
-        error.setTitle(getTranslation("login.error.title"));
-        error.setMessage(getTranslation("login.error.message"));
+        error.setTitle(getTranslation(unavailable ? "login.unavailable.title" : "login.error.title"));
+        error.setMessage(getTranslation(unavailable ? "login.unavailable.message" : "login.error.message"));
         error.setUsername(getTranslation("login.error.username-required"));
         error.setPassword(getTranslation("login.error.password-required"));
         return i18n;
@@ -91,7 +92,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             event.forwardTo("");
             return;
         }
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        boolean unavailable = parameters.containsKey("unavailable");
+        form.setI18n(i18n(unavailable));
+        form.setError(unavailable || parameters.containsKey("error"));
     }
 
     @Override

@@ -45,6 +45,16 @@ class LoginViewTest extends KaribuTest {
     }
 
     @Test
+    void aLoginTheDatabaseCouldNotAnswerAsksToTryAgainShortly() {
+        UI.getCurrent().navigate("login", QueryParameters.of("unavailable", ""));
+        LoginForm form = _get(LoginForm.class, spec -> spec.withId("login-form"));
+        assertTrue(form.isError());
+        assertTrue(i18nOf(form).contains("\"title\":\"暂时无法登录\""), i18nOf(form));
+        assertTrue(i18nOf(form).contains("系统暂时连接不上数据库，请过几分钟再试"), i18nOf(form));
+        assertFalse(i18nOf(form).contains("用户名或密码不正确"), i18nOf(form));
+    }
+
+    @Test
     void theVisitorCanSwitchToEnglish() {
         UI.getCurrent().navigate(LoginView.class);
         _click(_get(Button.class, spec -> spec.withId("login-language-en")));
