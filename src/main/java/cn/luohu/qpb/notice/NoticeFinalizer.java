@@ -5,6 +5,7 @@ import cn.luohu.qpb.assessment.AssessmentState;
 import cn.luohu.qpb.assessment.StateMachine;
 import cn.luohu.qpb.audit.AuditAction;
 import cn.luohu.qpb.audit.AuditService;
+import cn.luohu.qpb.base.db.RetryOnConflict;
 import cn.luohu.qpb.base.time.DisplayZone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +62,7 @@ public class NoticeFinalizer {
      * Each statement sees what others committed, so a runner that waited for another's locks skips its work.
      */
     @Transactional(isolation = Isolation.READ_COMMITTED)
+    @RetryOnConflict // two instances at once: the loser runs again and finds nothing left
     public int finalizeDue() {
         LocalDate today = LocalDate.now(clock.withZone(zone.zone()));
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
