@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The cluster check: a three-node Galera cluster on loopback (Debian's mariadbd + galera-4), two instances of the
 # production jar on different nodes behind haproxy (sticky cookie, health check), then a browser driver
-# (src/test/java/cn/luohu/qpb/cluster/ClusterCheck.java, real Chromium) checks:
+# (src/test/java/cn/luohu/qpb/e2e/ClusterCheck.java, real Chromium) checks:
 #   a) concurrent approvals racing for the last quota place through different nodes: exactly one wins;
 #   b) the finaliser and the reminders due on both instances at the same moment: each result final once,
 #      one reminder per person and day, no ERROR in either log;
-#   c) a node killed mid-run: the instance on another node keeps serving; the killed node's users log in again.
+#   c) a node killed mid-run: the instance on another node keeps serving; the killed node's users log in again;
+#   d) a backup of node 3 with mariadb-backup while the cluster serves, prepared, restored and read back.
 # Prints PASS/FAIL per check, exits non-zero on any failure, stops everything it started. Everything listens on
 # and talks to 127.0.0.1 only. Needs: apt-get install mariadb-server mariadb-backup galera-4 haproxy socat
 # chromium chromium-driver (mariadbd runs as the calling user; as root it needs --user=root and mariabackup SST,
@@ -101,7 +102,7 @@ character-set-server=utf8mb4
 collation-server=utf8mb4_unicode_ci
 max_allowed_packet=64M
 innodb_buffer_pool_size=128M
-log-bin=$DIR/n$i/binlog
+log-bin=binlog
 binlog_format=ROW
 innodb_autoinc_lock_mode=2
 wsrep_on=ON
@@ -215,6 +216,8 @@ log "haproxy on 127.0.0.1:$PROXY_PORT, health check $HEALTH"
 
 # --- the checks, in real Chromium through haproxy ---
 log "running the checks (ClusterCheck)"
+REPORTS=$PROJECT/target/surefire-reports
+rm -f "$REPORTS"/*ClusterCheck*
 set +e
 mvn -B -ntp -q -Pcluster surefire:test \
     -Dqpb.cluster.proxy="http://127.0.0.1:$PROXY_PORT" \
@@ -225,10 +228,36 @@ mvn -B -ntp -q -Pcluster surefire:test \
     > "$DIR/driver.log" 2>&1
 set -e
 
+# --- d) a backup with mariadb-backup, taken from node 3 while the cluster serves, restored and read ---
+backup_check() {
+    local target="$DIR/backup" restored="$DIR/restored"
+    mariadb-backup --backup --galera-info --socket="$DIR/n3/sock" --user=root --target-dir="$target" > "$DIR/backup.log" 2>&1 || return 1
+    mariadb-backup --prepare --target-dir="$target" >> "$DIR/backup.log" 2>&1 || return 1
+    mkdir -p "$restored/data"
+    mariadb-backup --copy-back --target-dir="$target" --datadir="$restored/data" >> "$DIR/backup.log" 2>&1 || return 1
+    # the restored copy on a server of its own (no cluster), read as a restore would be
+    mariadbd --no-defaults --user="$(id -un)" --datadir="$restored/data" --socket="$restored/sock" --pid-file="$restored/pid" \
+        --skip-networking --skip-ssl --log-error="$restored/error.log" --wsrep-on=OFF > /dev/null 2>&1 &
+    PIDS+=($!)
+    wait_for 60 "the restored copy" mariadb --socket="$restored/sock" -uroot -e 'SELECT 1' || return 1
+    local query="SELECT CONCAT(COUNT(*), '/', SUM(state = 'FINAL'), '/', (SELECT COUNT(*) FROM qpb.star_history)) FROM qpb.assessment"
+    local live copy
+    live=$(sql 1 "$query")
+    copy=$(mariadb --socket="$restored/sock" -uroot -N -B -e "$query")
+    echo "CHECK d: assessments/final/star changes: node 1 $live, restored backup $copy ($(du -sh "$target" | cut -f1))"
+    [ -n "$copy" ] && [ "$live" = "$copy" ] && ls "$target" | grep -q galera_info
+}
+
 # --- the result ---
-REPORT=$PROJECT/target/surefire-reports/TEST-cn.luohu.qpb.cluster.ClusterCheck.xml
-grep -E '^CHECK ' "$PROJECT/target/surefire-reports/cn.luohu.qpb.cluster.ClusterCheck-output.txt" 2>/dev/null || true
+REPORT=$REPORTS/TEST-cn.luohu.qpb.e2e.ClusterCheck.xml
+grep -E '^CHECK ' "$REPORTS/cn.luohu.qpb.e2e.ClusterCheck-output.txt" 2>/dev/null || true
 status=0
+if backup_check; then
+    backup=PASS
+else
+    backup=FAIL
+    status=1
+fi
 for check in approvalsRaceForTheLastQuotaPlace jobsDueOnBothInstancesAtOnce aKilledNodesUsersLogInAgain; do
     if [ ! -f "$REPORT" ] || ! grep -q "name=\"$check\"" "$REPORT"; then
         echo "FAIL  $check (did not run; see $DIR/driver.log)"
@@ -241,5 +270,6 @@ for check in approvalsRaceForTheLastQuotaPlace jobsDueOnBothInstancesAtOnce aKil
         echo "PASS  $check"
     fi
 done
+echo "$backup  aBackupIsRestoredAndRead"
 echo "logs: $DIR (app-a.log, app-b.log, haproxy.log, n*/error.log, driver.log)"
 exit $status

@@ -1,4 +1,4 @@
-package cn.luohu.qpb.cluster;
+package cn.luohu.qpb.e2e;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,8 +12,6 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -36,7 +34,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -48,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The driver of the cluster check ({@code ops/cluster-check.sh} starts a three-node Galera cluster, two
  * instances of the production jar on nodes 1 and 2 behind haproxy, and runs this with
- * {@code mvn -Pcluster surefire:test}; not part of {@code mvn verify}). Real Chromium through haproxy, each
+ * {@code mvn -Pcluster surefire:test}; not part of {@code mvn verify} nor of the e2e profile). Real Chromium through haproxy, each
  * browser pinned to an instance by haproxy's own SRV cookie; the rows a check needs are prepared and read back
  * on node 3 (causal reads), the instances' logs are read for what they did.
  */
@@ -103,7 +100,8 @@ class ClusterCheck {
     /**
      * Two district staff, one on instance a (node 1), one on instance b (node 2), approve two different
      * recommendations at five stars at the same moment, with one five-star place left: exactly one wins, the
-     * quota holds. Each approval locks its cycle only on its own node; the guard's write makes Galera refuse the
+     * quota holds (three rounds). Then the longer race of two "approve all that match" batches for the last
+     * places. Each approval locks its cycle only on its own node; the guard's write makes Galera refuse the
      * second commit, and the loser runs again and finds the quota full.
      */
     @Test
@@ -118,22 +116,11 @@ class ClusterCheck {
                 update("UPDATE assessment SET state = 'RECOMMENDED', star_at_open = 4, applied_star = 5, recommended_star = 5, "
                         + "direct_grading = 0, review_total = 96, reviewer_id = ? WHERE id IN (?, ?)", reviewer, two.get(0), two.get(1));
                 long holders = fiveStarHolders();
-                lastPlaceLeft(holders);
+                placesLeft(holders, 1);
 
                 prepareApproval(onA, two.get(0));
                 prepareApproval(onB, two.get(1));
-                // both browsers click at the same instant of the machine's one clock, not a WebDriver round trip apart
-                long at = System.currentTimeMillis() + 1500;
-                for (ChromeDriver browser : List.of(onA, onB)) {
-                    WebElement confirm = browser.findElement(By.cssSelector("#approval-approve-confirm [slot=confirm-button]"));
-                    browser.executeScript("const button = arguments[0]; setTimeout(() => { button.click(); window.qpbClicked = true; }, "
-                            + "arguments[1] - Date.now());", confirm, at);
-                }
-                for (ChromeDriver browser : List.of(onA, onB)) {
-                    new WebDriverWait(browser, TIMEOUT).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-                            "return window.qpbClicked === true")));
-                    idle(browser);
-                }
+                clickTogether("#approval-approve-confirm [slot=confirm-button]");
 
                 long approved = number("SELECT COUNT(*) FROM assessment WHERE id IN (?, ?) AND state = 'APPROVED'", two.get(0), two.get(1));
                 long holdersAfter = fiveStarHolders();
@@ -142,13 +129,90 @@ class ClusterCheck {
                 assertEquals(1, approved, "exactly one of two racing approvals wins the last place");
                 assertEquals(holders + 1, holdersAfter, "the quota holds");
             }
+            batchesRaceForTheLastPlaces(reviewer);
         } finally {
             System.out.printf("CHECK a: transactions run again after a conflict (deadlock or certification): %d%n",
                     count(logA, "lost a race") + count(logB, "lost a race") - conflictsBefore);
         }
-        int conflicts = count(logA, "lost a race") + count(logB, "lost a race") - conflictsBefore;
-        System.out.printf("CHECK a: PASS, %d rounds, %d transactions ran again after a conflict (deadlock or certification)%n",
-                ROUNDS, conflicts);
+        System.out.println("CHECK a: PASS");
+    }
+
+    /**
+     * The longer race: "approve all that match" for two committees at once, each as many five-star
+     * recommendations as places are left: one batch wins whole, the other is refused whole.
+     */
+    private void batchesRaceForTheLastPlaces(long reviewer) throws Exception {
+        List<String> committees = new ArrayList<>();
+        List<List<Long>> batches = new ArrayList<>();
+        // two committees with nothing else waiting for approval: "all that match" is exactly the batch
+        try (PreparedStatement statement = prepare("SELECT o.name FROM assessment a JOIN organization o ON o.id = a.committee_id "
+                + "WHERE a.cycle_id = ? GROUP BY o.id, o.name HAVING SUM(a.state = 'RECOMMENDED') = 0 "
+                + "AND SUM(a.state IN ('NOT_STARTED', 'DRAFT')) >= 3 "
+                + "ORDER BY SUM(a.state IN ('NOT_STARTED', 'DRAFT')) DESC, o.id LIMIT 2", cycle);
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                committees.add(rows.getString(1));
+            }
+        }
+        int size = Integer.MAX_VALUE;
+        for (String committee : committees) {
+            List<Long> ids = numbers("SELECT a.id FROM assessment a JOIN organization o ON o.id = a.committee_id WHERE a.cycle_id = ? "
+                    + "AND o.name = ? AND a.state IN ('NOT_STARTED', 'DRAFT') ORDER BY a.id", cycle, committee);
+            batches.add(ids);
+            size = Math.min(size, ids.size());
+        }
+        for (List<Long> batch : batches) {
+            for (long id : batch.subList(0, size)) {
+                update("UPDATE assessment SET state = 'RECOMMENDED', star_at_open = 4, applied_star = 5, recommended_star = 5, "
+                        + "direct_grading = 0, review_total = 96, reviewer_id = ? WHERE id = ?", reviewer, id);
+            }
+        }
+        long holders = fiveStarHolders();
+        placesLeft(holders, size);
+        prepareApproveAll(onA, committees.get(0));
+        prepareApproveAll(onB, committees.get(1));
+        clickTogether("#approval-many-confirm [slot=confirm-button]");
+
+        long approvedA = number("SELECT COUNT(*) FROM assessment WHERE id IN (" + joined(batches.get(0).subList(0, size))
+                + ") AND state = 'APPROVED'");
+        long approvedB = number("SELECT COUNT(*) FROM assessment WHERE id IN (" + joined(batches.get(1).subList(0, size))
+                + ") AND state = 'APPROVED'");
+        long holdersAfter = fiveStarHolders();
+        System.out.printf("CHECK a batches of %d (%s through a, %s through b): %d and %d approved, five-star holders %d -> %d (quota %d)%n",
+                size, committees.get(0), committees.get(1), approvedA, approvedB, holders, holdersAfter, holders + size);
+        assertTrue(approvedA == size && approvedB == 0 || approvedA == 0 && approvedB == size, "one batch wins whole");
+        assertEquals(holders + size, holdersAfter, "the quota holds");
+    }
+
+    /** The queue filtered to one committee, "approve all that match" clicked, up to the final confirmation. */
+    private void prepareApproveAll(ChromeDriver browser, String committee) {
+        browser.get(proxy + "/approvals");
+        click(browser, By.id("approval-filter-committee"));
+        click(browser, By.xpath("//vaadin-select-item[normalize-space(.)='" + committee + "']"));
+        idle(browser);
+        click(browser, By.id("approval-approve-all"));
+        new WebDriverWait(browser, TIMEOUT).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#approval-many-confirm [slot=confirm-button]")));
+        idle(browser);
+    }
+
+    /** Both browsers click at the same instant of the machine's one clock, not a WebDriver round trip apart. */
+    private void clickTogether(String selector) {
+        long at = System.currentTimeMillis() + 1500;
+        for (ChromeDriver browser : List.of(onA, onB)) {
+            WebElement button = browser.findElement(By.cssSelector(selector));
+            browser.executeScript("window.qpbClicked = false; const button = arguments[0];"
+                    + " setTimeout(() => { button.click(); window.qpbClicked = true; }, arguments[1] - Date.now());", button, at);
+        }
+        for (ChromeDriver browser : List.of(onA, onB)) {
+            new WebDriverWait(browser, TIMEOUT).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                    "return window.qpbClicked === true")));
+            idle(browser);
+        }
+    }
+
+    private static String joined(List<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     /**
@@ -167,7 +231,7 @@ class ClusterCheck {
         long reviewer = number("SELECT id FROM app_user WHERE username = 'reviewer'");
         List<Long> ended = numbers("SELECT id FROM assessment WHERE cycle_id = ? AND state IN ('NOT_STARTED', 'DRAFT') "
                 + "ORDER BY id LIMIT 10", cycle);
-        String in = ended.stream().map(String::valueOf).collect(Collectors.joining(","));
+        String in = joined(ended);
         db.setAutoCommit(false);
         long batch;
         try (PreparedStatement insert = db.prepareStatement("INSERT INTO notice_batch (cycle_id, starts_on, ends_on, published_by, "
@@ -262,12 +326,13 @@ class ClusterCheck {
             return !browser.findElements(By.cssSelector("#login-form")).isEmpty()
                     || !browser.findElements(By.id("approval-quota-meter")).isEmpty();
         });
-        if (!onB.findElements(By.cssSelector("#login-form")).isEmpty()) {
-            typeCredentials(onB, "district");
-            new WebDriverWait(onB, TIMEOUT).until(ExpectedConditions.visibilityOfElementLocated(By.id("home-district")));
+        boolean loggedInAgain = !onB.findElements(By.cssSelector("#login-form")).isEmpty();
+        if (loggedInAgain) {
+            typeCredentials(onB, "district"); // back where she was going: the approvals
         }
-        onB.get(proxy + "/approvals");
         new WebDriverWait(onB, TIMEOUT).until(ExpectedConditions.visibilityOfElementLocated(By.id("approval-quota-meter")));
+        assertTrue(loggedInAgain, "her session lived on instance b, whose database is gone: she logs in again");
+        assertEquals("a", server(onB), "served by instance a now");
         System.out.printf("CHECK c: instance b's user served again after %d s, now by instance %s%n",
                 Duration.ofNanos(System.nanoTime() - started).toSeconds(), server(onB));
         System.out.println("CHECK c: PASS");
@@ -279,15 +344,7 @@ class ClusterCheck {
     private ChromeDriver browser(String server) throws IOException {
         Path profile = Files.createTempDirectory("qpb-cluster-chromium");
         profiles.add(profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1280,900", "--lang=zh-CN", "--user-data-dir=" + profile);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-        ChromeDriver browser = new ChromeDriver(service, options);
+        ChromeDriver browser = BrowserTest.chromium(profile);
         browsers.add(browser);
         browser.get(proxy + "/login");
         if (server != null) {
@@ -346,12 +403,12 @@ class ClusterCheck {
                 + "AND approved_star = 5", cycle);
     }
 
-    /** Sets the five-star quota so that exactly one more organisation fits: the smallest percentage that allows it. */
-    private void lastPlaceLeft(long holders) throws SQLException {
+    /** Sets the five-star quota so that exactly {@code places} more organisations fit: the smallest percentage that allows it. */
+    private void placesLeft(long holders, long places) throws SQLException {
         long assessed = number("SELECT COUNT(*) FROM assessment WHERE cycle_id = ?", cycle);
-        BigDecimal percent = BigDecimal.valueOf((holders + 1) * 100).divide(BigDecimal.valueOf(assessed), 2, RoundingMode.CEILING);
+        BigDecimal percent = BigDecimal.valueOf((holders + places) * 100).divide(BigDecimal.valueOf(assessed), 2, RoundingMode.CEILING);
         long limit = BigDecimal.valueOf(assessed).multiply(percent).divide(BigDecimal.valueOf(100), 0, RoundingMode.FLOOR).longValue();
-        assertEquals(holders + 1, limit, "a quota of " + percent + " % leaves one place");
+        assertEquals(holders + places, limit, "a quota of " + percent + " % leaves " + places + " places");
         update("UPDATE assessment_cycle SET quota_5 = ? WHERE id = ?", percent, cycle);
     }
 
