@@ -67,9 +67,6 @@ public class ConflictRetry {
                     && (SERIALIZATION_FAILURE.equals(sql.getSQLState()) || sql.getErrorCode() == ER_LOCK_DEADLOCK)) {
                 return true;
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         return false;
     }
