@@ -32,3 +32,4 @@ GRANT INSERT, UPDATE, DELETE ON notification TO ${app_role};
 GRANT INSERT, UPDATE, DELETE ON deadline_reminder TO ${app_role};
 GRANT INSERT, UPDATE, DELETE ON user_session TO ${app_role};
 GRANT INSERT, UPDATE, DELETE ON shedlock TO ${app_role};
+GRANT INSERT, UPDATE, DELETE ON write_guard TO ${app_role};

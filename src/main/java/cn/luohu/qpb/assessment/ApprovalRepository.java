@@ -1,6 +1,7 @@
 package cn.luohu.qpb.assessment;
 
 import cn.luohu.qpb.base.db.InLists;
+import cn.luohu.qpb.base.db.RowGuards;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -36,9 +37,11 @@ class ApprovalRepository {
             AssessmentState.FINAL.name());
 
     private final DSLContext dsl;
+    private final RowGuards guards;
 
-    ApprovalRepository(DSLContext dsl) {
+    ApprovalRepository(DSLContext dsl, RowGuards guards) {
         this.dsl = dsl;
+        this.guards = guards;
     }
 
     List<ApprovalRow> queue(ApprovalFilter filter, int offset, int limit) {
@@ -124,10 +127,11 @@ class ApprovalRepository {
     }
 
     /**
-     * Locks the cycle row, so that approvals in one cycle check their quotas one after another; true when
-     * the cycle is open.
+     * Locks the cycle row, so that approvals in one cycle check their quotas one after another (on every
+     * node of a cluster: the bump is a write); true when the cycle is open.
      */
     boolean lockCycle(long cycleId) {
+        guards.bump(ASSESSMENT_CYCLE.GUARD_SEQ, ASSESSMENT_CYCLE.ID, cycleId);
         return "OPEN".equals(dsl.select(ASSESSMENT_CYCLE.STATUS).from(ASSESSMENT_CYCLE).where(ASSESSMENT_CYCLE.ID.eq(cycleId))
                 .forUpdate().fetchOptional(ASSESSMENT_CYCLE.STATUS).orElse(null));
     }

@@ -4,6 +4,7 @@ import cn.luohu.qpb.audit.AuditAction;
 import cn.luohu.qpb.audit.AuditService;
 import cn.luohu.qpb.base.NotFoundException;
 import cn.luohu.qpb.base.PortalException;
+import cn.luohu.qpb.base.db.RetryOnConflict;
 import cn.luohu.qpb.base.security.Access;
 import cn.luohu.qpb.base.security.CurrentUser;
 import cn.luohu.qpb.base.time.DisplayZone;
@@ -32,6 +33,7 @@ import java.util.Optional;
  */
 @Service
 @Transactional(readOnly = true)
+@RetryOnConflict // a write that loses a race (deadlock, another node's commit) runs again as a whole
 public class AssessmentService {
 
     /** Explanations are free text, but not a novel: the column holds much more, the reviewers read this much. */

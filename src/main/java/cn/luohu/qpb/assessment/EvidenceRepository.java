@@ -1,5 +1,6 @@
 package cn.luohu.qpb.assessment;
 
+import cn.luohu.qpb.base.db.RowGuards;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -24,9 +25,11 @@ import static cn.luohu.qpb.jooq.Tables.EVIDENCE_FILE;
 class EvidenceRepository {
 
     private final DSLContext dsl;
+    private final RowGuards guards;
 
-    EvidenceRepository(DSLContext dsl) {
+    EvidenceRepository(DSLContext dsl, RowGuards guards) {
         this.dsl = dsl;
+        this.guards = guards;
     }
 
     /** The assessment an item belongs to. */
@@ -41,17 +44,23 @@ class EvidenceRepository {
      * wait for the upload, and lets the upload see any move committed before it: a file cannot slip into an
      * assessment that was submitted while it was being checked. Locked for update, not shared: the upload
      * may start the assessment (an update of its row), and two uploads holding a shared lock would deadlock
-     * upgrading it.
+     * upgrading it. The assessment's guard is bumped too: on a cluster only a write makes a move on another
+     * node conflict with the upload.
      */
     Optional<Long> lockAssessmentOfItem(long itemId) {
-        return dsl.select(ASSESSMENT.ID).from(ASSESSMENT_ITEM).join(ASSESSMENT).on(ASSESSMENT.ID.eq(ASSESSMENT_ITEM.ASSESSMENT_ID))
-                .where(ASSESSMENT_ITEM.ID.eq(itemId)).forUpdate().fetchOptional(r -> r.value1());
+        return guarded(dsl.select(ASSESSMENT.ID).from(ASSESSMENT_ITEM).join(ASSESSMENT).on(ASSESSMENT.ID.eq(ASSESSMENT_ITEM.ASSESSMENT_ID))
+                .where(ASSESSMENT_ITEM.ID.eq(itemId)).forUpdate().fetchOptional(r -> r.value1()));
     }
 
     /** The assessment a file belongs to, locked with the file until the transaction ends (as for an upload). */
     Optional<Long> lockAssessmentOfFile(long fileId) {
-        return dsl.select(ASSESSMENT.ID).from(EVIDENCE_FILE).join(ASSESSMENT).on(ASSESSMENT.ID.eq(EVIDENCE_FILE.ASSESSMENT_ID))
-                .where(EVIDENCE_FILE.ID.eq(fileId)).forUpdate().fetchOptional(r -> r.value1());
+        return guarded(dsl.select(ASSESSMENT.ID).from(EVIDENCE_FILE).join(ASSESSMENT).on(ASSESSMENT.ID.eq(EVIDENCE_FILE.ASSESSMENT_ID))
+                .where(EVIDENCE_FILE.ID.eq(fileId)).forUpdate().fetchOptional(r -> r.value1()));
+    }
+
+    private Optional<Long> guarded(Optional<Long> assessmentId) {
+        assessmentId.ifPresent(id -> guards.bump(ASSESSMENT.GUARD_SEQ, ASSESSMENT.ID, id));
+        return assessmentId;
     }
 
     Optional<EvidenceFile> find(long fileId) {

@@ -1,6 +1,7 @@
 package cn.luohu.qpb.cycle;
 
 import cn.luohu.qpb.assessment.AssessmentState;
+import cn.luohu.qpb.base.db.RowGuards;
 import cn.luohu.qpb.jooq.tables.Organization;
 import cn.luohu.qpb.jooq.tables.records.AssessmentCycleRecord;
 import cn.luohu.qpb.organization.Category;
@@ -51,9 +52,11 @@ class CycleRepository {
     private static final List<String> IN_REVIEW = List.of(AssessmentState.SUBMITTED.name(), AssessmentState.UNDER_REVIEW.name());
 
     private final DSLContext dsl;
+    private final RowGuards guards;
 
-    CycleRepository(DSLContext dsl) {
+    CycleRepository(DSLContext dsl, RowGuards guards) {
         this.dsl = dsl;
+        this.guards = guards;
     }
 
     // --- the cycle itself ---
@@ -72,8 +75,12 @@ class CycleRepository {
                 .fetchOptional(r -> summary(r, standards));
     }
 
-    /** Locks the cycle's row for the rest of the transaction: opening, closing and editing are one at a time. */
+    /**
+     * Locks the cycle's row for the rest of the transaction: opening, closing and editing are one at a time,
+     * also with approvals and publications (the same bump, a write: it holds on every node of a cluster).
+     */
     Optional<CycleStatus> lockStatus(long id) {
+        guards.bump(ASSESSMENT_CYCLE.GUARD_SEQ, ASSESSMENT_CYCLE.ID, id);
         return dsl.select(ASSESSMENT_CYCLE.STATUS).from(ASSESSMENT_CYCLE).where(ASSESSMENT_CYCLE.ID.eq(id)).forUpdate()
                 .fetchOptional(r -> CycleStatus.valueOf(r.value1()));
     }

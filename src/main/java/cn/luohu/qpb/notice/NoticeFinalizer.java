@@ -5,6 +5,7 @@ import cn.luohu.qpb.assessment.AssessmentState;
 import cn.luohu.qpb.assessment.StateMachine;
 import cn.luohu.qpb.audit.AuditAction;
 import cn.luohu.qpb.audit.AuditService;
+import cn.luohu.qpb.base.db.ConflictRetry;
 import cn.luohu.qpb.base.time.DisplayZone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,13 +42,15 @@ public class NoticeFinalizer {
     private final Clock clock;
     private final DisplayZone zone;
     private final TransactionTemplate transaction;
+    private final ConflictRetry retry;
 
     NoticeFinalizer(NoticeRepository repository, AssessmentMoves moves, AuditService audit, Clock clock, DisplayZone zone,
-                    PlatformTransactionManager transactions) {
+                    PlatformTransactionManager transactions, ConflictRetry retry) {
         // Each statement sees what others committed, so a runner that waited for another's locks skips its work.
         // A template, not @Transactional: the scheduled run calls finalizeDue on this object, past any proxy.
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        this.retry = retry;
         this.repository = repository;
         this.moves = moves;
         this.audit = audit;
@@ -70,7 +73,8 @@ public class NoticeFinalizer {
 
     /** Makes final, in one transaction, every result whose notice ended before today and has no open objection; returns how many. */
     public int finalizeDue() {
-        return transaction.execute(status -> finalizeDueInTransaction());
+        // two instances at once: the loser runs again and finds nothing left
+        return retry.call("NoticeFinalizer.finalizeDue", () -> transaction.execute(status -> finalizeDueInTransaction()));
     }
 
     private int finalizeDueInTransaction() {

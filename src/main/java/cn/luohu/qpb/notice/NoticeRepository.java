@@ -1,6 +1,7 @@
 package cn.luohu.qpb.notice;
 
 import cn.luohu.qpb.base.db.InLists;
+import cn.luohu.qpb.base.db.RowGuards;
 import cn.luohu.qpb.assessment.AssessmentState;
 import cn.luohu.qpb.organization.Category;
 import cn.luohu.qpb.organization.StarChangeKind;
@@ -37,9 +38,11 @@ class NoticeRepository {
     private static final int STREAM_FETCH_SIZE = 1000;
 
     private final DSLContext dsl;
+    private final RowGuards guards;
 
-    NoticeRepository(DSLContext dsl) {
+    NoticeRepository(DSLContext dsl, RowGuards guards) {
         this.dsl = dsl;
+        this.guards = guards;
     }
 
     List<Long> approvedIds(long cycleId) {
@@ -56,8 +59,9 @@ class NoticeRepository {
     record CycleNotice(boolean open, int noticeDays) {
     }
 
-    /** Locks the cycle row; empty when there is no such cycle. */
+    /** Locks the cycle row (on every node of a cluster: the bump is a write); empty when there is no such cycle. */
     Optional<CycleNotice> lockCycle(long cycleId) {
+        guards.bump(ASSESSMENT_CYCLE.GUARD_SEQ, ASSESSMENT_CYCLE.ID, cycleId);
         return dsl.select(ASSESSMENT_CYCLE.STATUS, ASSESSMENT_CYCLE.NOTICE_DAYS).from(ASSESSMENT_CYCLE)
                 .where(ASSESSMENT_CYCLE.ID.eq(cycleId)).forUpdate()
                 .fetchOptional(r -> new CycleNotice("OPEN".equals(r.value1()), r.value2()));
@@ -154,6 +158,7 @@ class NoticeRepository {
      * objection and the end of the notice (or an uphold) come one after the other; empty when never published.
      */
     Optional<NoticedAssessment> lockNoticed(long assessmentId) {
+        guards.bump(ASSESSMENT.GUARD_SEQ, ASSESSMENT.ID, assessmentId); // an objection writes no row the finaliser moves
         return dsl.select(ASSESSMENT.ID, ASSESSMENT.STATE, NOTICE_BATCH.ID, NOTICE_BATCH.STARTS_ON, NOTICE_BATCH.ENDS_ON)
                 .from(ASSESSMENT).join(NOTICE_BATCH).on(NOTICE_BATCH.ID.eq(ASSESSMENT.NOTICE_BATCH_ID))
                 .where(ASSESSMENT.ID.eq(assessmentId)).forUpdate()

@@ -8,6 +8,7 @@ import cn.luohu.qpb.audit.AuditAction;
 import cn.luohu.qpb.audit.AuditService;
 import cn.luohu.qpb.base.NotFoundException;
 import cn.luohu.qpb.base.PortalException;
+import cn.luohu.qpb.base.db.RetryOnConflict;
 import cn.luohu.qpb.base.security.Access;
 import cn.luohu.qpb.base.security.CurrentUser;
 import cn.luohu.qpb.base.time.DisplayZone;
@@ -42,6 +43,7 @@ import java.util.stream.Stream;
  */
 @Service
 @Transactional(readOnly = true)
+@RetryOnConflict // a write that loses a race (deadlock, another node's commit) runs again as a whole
 public class NoticeService {
 
     public static final int REASON_MAX = 2000;

@@ -2,6 +2,7 @@ package cn.luohu.qpb.notification;
 
 import cn.luohu.qpb.audit.AuditAction;
 import cn.luohu.qpb.audit.AuditService;
+import cn.luohu.qpb.base.db.ConflictRetry;
 import cn.luohu.qpb.base.time.DisplayZone;
 import com.vaadin.flow.i18n.I18NProvider;
 import org.slf4j.Logger;
@@ -46,6 +47,7 @@ class DeadlineReminders {
     private final NotificationRepository repository;
     private final AuditService audit;
     private final TransactionTemplate transaction;
+    private final ConflictRetry retry;
     private final ObjectProvider<JavaMailSender> mailSender;
     private final I18NProvider translations;
     private final Clock clock;
@@ -53,11 +55,12 @@ class DeadlineReminders {
     private final String from;
 
     DeadlineReminders(NotificationRepository repository, AuditService audit, PlatformTransactionManager transactions,
-                      ObjectProvider<JavaMailSender> mailSender, I18NProvider translations, Clock clock, DisplayZone zone,
+                      ConflictRetry retry, ObjectProvider<JavaMailSender> mailSender, I18NProvider translations, Clock clock, DisplayZone zone,
                       @Value("${qpb.mail.from}") String from) {
         this.repository = repository;
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
+        this.retry = retry;
         this.mailSender = mailSender;
         this.translations = translations;
         this.clock = clock;
@@ -83,7 +86,9 @@ class DeadlineReminders {
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
         String runId = UUID.randomUUID().toString();
         JavaMailSender sender = mailSender.getIfAvailable();
-        Claimed claimed = transaction.execute(status -> {
+        // two instances claiming the same users at once (a deadlock, or on a cluster a certification conflict):
+        // the loser runs again and finds them claimed
+        Claimed claimed = retry.call("Deadline reminders", () -> transaction.execute(status -> {
             int users = repository.claimReminders(runId, today);
             if (users == 0) {
                 return new Claimed(0, List.of());
@@ -91,7 +96,7 @@ class DeadlineReminders {
             repository.notifyReminders(runId, now);
             audit.record(AuditAction.DEADLINE_REMINDERS_SENT, "deadline_reminder", today, null, Map.of("users", users));
             return new Claimed(users, sender == null ? List.of() : repository.reminderMails(runId));
-        });
+        }));
         int failed = sender == null ? 0 : send(sender, claimed.mails());
         return new ReminderRun(claimed.users(), claimed.mails().size() - failed, failed);
     }

@@ -1,6 +1,7 @@
 package cn.luohu.qpb.notification;
 
 import cn.luohu.qpb.base.NotFoundException;
+import cn.luohu.qpb.base.db.RetryOnConflict;
 import cn.luohu.qpb.base.security.Access;
 import cn.luohu.qpb.base.security.CurrentUser;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,6 +20,7 @@ import java.util.List;
  */
 @Service
 @Transactional(readOnly = true)
+@RetryOnConflict // a write that loses a race (deadlock, another node's commit) runs again as a whole
 public class NotificationService {
 
     private final NotificationRepository repository;

@@ -3,6 +3,7 @@ package cn.luohu.qpb.organization;
 import cn.luohu.qpb.audit.AuditAction;
 import cn.luohu.qpb.audit.AuditService;
 import cn.luohu.qpb.base.PortalException;
+import cn.luohu.qpb.base.db.RetryOnConflict;
 import cn.luohu.qpb.base.security.Access;
 import cn.luohu.qpb.base.security.CurrentUser;
 import cn.luohu.qpb.base.time.DisplayZone;
@@ -23,6 +24,7 @@ import java.util.Map;
  */
 @Service
 @Transactional(readOnly = true)
+@RetryOnConflict // a write that loses a race (deadlock, another node's commit) runs again as a whole
 public class StarRevocationService {
 
     public static final int REASON_MAX = 500;

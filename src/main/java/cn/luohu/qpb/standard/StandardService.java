@@ -4,6 +4,7 @@ import cn.luohu.qpb.audit.AuditAction;
 import cn.luohu.qpb.audit.AuditService;
 import cn.luohu.qpb.base.NotFoundException;
 import cn.luohu.qpb.base.PortalException;
+import cn.luohu.qpb.base.db.RetryOnConflict;
 import cn.luohu.qpb.base.security.Access;
 import cn.luohu.qpb.base.security.CurrentUser;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,6 +25,7 @@ import java.util.Map;
  */
 @Service
 @Transactional(readOnly = true)
+@RetryOnConflict // a write that loses a race (deadlock, another node's commit) runs again as a whole
 public class StandardService {
 
     private static final String ENTITY = "standard";

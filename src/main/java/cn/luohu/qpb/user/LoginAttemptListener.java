@@ -2,6 +2,7 @@ package cn.luohu.qpb.user;
 
 import cn.luohu.qpb.audit.AuditAction;
 import cn.luohu.qpb.audit.AuditService;
+import cn.luohu.qpb.base.db.RetryOnConflict;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
@@ -24,6 +25,7 @@ import java.util.Map;
  * failed login and logout with the client's address.
  */
 @Component
+@RetryOnConflict // the same account's logins through two nodes at once
 public class LoginAttemptListener {
 
     static final int MAX_FAILURES = 5;

@@ -4,6 +4,7 @@ import cn.luohu.qpb.audit.AuditAction;
 import cn.luohu.qpb.audit.AuditService;
 import cn.luohu.qpb.base.NotFoundException;
 import cn.luohu.qpb.base.PortalException;
+import cn.luohu.qpb.base.db.RetryOnConflict;
 import cn.luohu.qpb.base.i18n.Language;
 import cn.luohu.qpb.base.security.Access;
 import cn.luohu.qpb.base.security.CurrentUser;
@@ -23,6 +24,7 @@ import java.util.Map;
 /** The logged-in user's own account (password, language, profile) and account figures for administrators. */
 @Service
 @Transactional(readOnly = true)
+@RetryOnConflict // a write that loses a race (deadlock, another node's commit) runs again as a whole
 public class UserAccountService {
 
     private static final String ENTITY = "user";

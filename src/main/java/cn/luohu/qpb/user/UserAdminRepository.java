@@ -1,6 +1,7 @@
 package cn.luohu.qpb.user;
 
 import cn.luohu.qpb.base.db.InLists;
+import cn.luohu.qpb.base.db.RowGuards;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.jooq.tables.AppUser;
 import cn.luohu.qpb.jooq.tables.Organization;
@@ -35,10 +36,14 @@ class UserAdminRepository {
     private static final AppUser U = APP_USER.as("u");
     private static final Organization O = ORGANIZATION.as("o");
 
-    private final DSLContext dsl;
+    private static final String ENABLED_ADMINS_GUARD = "enabled-admins";
 
-    UserAdminRepository(DSLContext dsl) {
+    private final DSLContext dsl;
+    private final RowGuards guards;
+
+    UserAdminRepository(DSLContext dsl, RowGuards guards) {
         this.dsl = dsl;
+        this.guards = guards;
     }
 
     List<UserSummary> find(UserFilter filter, LocalDateTime now, int offset, int limit, List<UserSort> sorts) {
@@ -72,9 +77,11 @@ class UserAdminRepository {
 
     /**
      * The number of enabled administrators, their rows locked: two administrators removing each other
-     * at the same moment are served one after the other, and the second sees the first's change.
+     * at the same moment are served one after the other, and the second sees the first's change. On a
+     * cluster through the guard's write: each of the two writes only the other's row.
      */
     int lockEnabledAdmins() {
+        guards.bump(ENABLED_ADMINS_GUARD);
         return dsl.select(APP_USER.ID)
                 .from(APP_USER).join(APP_USER_ROLE).on(APP_USER_ROLE.USER_ID.eq(APP_USER.ID))
                 .where(APP_USER_ROLE.ROLE.eq(Role.ADMIN.name()).and(APP_USER.ENABLED.isTrue()))

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT;
+import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE;
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_EVENT;
 import static cn.luohu.qpb.jooq.Tables.AUDIT_EVENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -143,6 +144,31 @@ class ApprovalServiceTest extends IntegrationTest {
 
         assertEquals("assessment.move.not-allowed", refusal(() -> approvals.approve(id, 3, null, null)));
         assertEquals("assessment.move.not-allowed", refusal(() -> approvals.reject(id, "再看看")));
+    }
+
+    private long cycleGuard() {
+        return dsl.select(ASSESSMENT_CYCLE.GUARD_SEQ).from(ASSESSMENT_CYCLE).where(ASSESSMENT_CYCLE.ID.eq(cycle)).fetchSingle().value1();
+    }
+
+    /** On a cluster a lock holds only on its node: each decision writes the cycle's guard, so two nodes conflict. */
+    @Test
+    void everyDecisionWritesTheCyclesGuard() {
+        long first = recommended(2, 3, false);
+        long second = recommended(2, 3, false);
+        long third = recommended(2, 3, false);
+        long before = cycleGuard();
+
+        approvals.approve(first, 3, null, null);
+        assertEquals(before + 1, cycleGuard());
+        approvals.approveMany(cycle, List.of(second));
+        assertEquals(before + 2, cycleGuard());
+        approvals.reject(third, "请复核");
+        assertEquals(before + 3, cycleGuard());
+        assertEquals("approval.error.quota", refusal(() -> {
+            fixtures.quotas(cycle, null, null, 1.0, null, null);
+            approvals.approve(recommended(2, 3, false), 3, null, null);
+        }));
+        assertEquals(before + 3, cycleGuard(), "a refused approval writes nothing");
     }
 
     @Test

@@ -186,6 +186,22 @@ class EvidenceServiceTest extends IntegrationTest {
                         .orderBy(EVIDENCE_FILE.ID).fetch(EVIDENCE_FILE.FILE_NAME));
     }
 
+    /**
+     * On a cluster the upload's lock holds only on its node, and its new row is not the assessment's: each upload
+     * and deletion writes the assessment's guard, so a submission on another node conflicts with it. The
+     * assessment's version, which the open form holds, stays as it is.
+     */
+    @Test
+    void uploadsAndDeletesWriteTheAssessmentsGuardNotItsVersion() {
+        actAs(secretary);
+        var before = dsl.select(ASSESSMENT.GUARD_SEQ, ASSESSMENT.ROW_VERSION).from(ASSESSMENT).where(ASSESSMENT.ID.eq(assessment)).fetchSingle();
+        EvidenceFile file = evidence.upload(item, "记录.pdf", EvidenceSamples.pdf());
+        evidence.delete(file.id());
+        var after = dsl.select(ASSESSMENT.GUARD_SEQ, ASSESSMENT.ROW_VERSION).from(ASSESSMENT).where(ASSESSMENT.ID.eq(assessment)).fetchSingle();
+        assertEquals(before.value1() + 2, after.value1());
+        assertEquals(before.value2(), after.value2());
+    }
+
     @Test
     void uploadsAndDeletesAreAuditEvents() {
         actAs(secretary);

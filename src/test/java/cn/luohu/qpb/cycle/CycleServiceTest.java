@@ -374,6 +374,24 @@ class CycleServiceTest extends IntegrationTest {
                 .where(ASSESSMENT.CYCLE_ID.eq(cycleId).and(ASSESSMENT.ORGANIZATION_ID.eq(organizationId))).execute();
     }
 
+    private long guard(long cycleId) {
+        return dsl.select(ASSESSMENT_CYCLE.GUARD_SEQ).from(ASSESSMENT_CYCLE).where(ASSESSMENT_CYCLE.ID.eq(cycleId)).fetchSingle().value1();
+    }
+
+    /** An extension writes no cycle row of its own: the guard makes it conflict with closing on another node. */
+    @Test
+    void extendingAndClosingWriteTheCyclesGuard() {
+        long branch = data.branch(data.committee("守卫测试党工委"), "守卫测试支部");
+        long id = cycles.create(CycleFixtures.input(year(), today.minusDays(3), standards));
+        cycles.open(id, OpenProgress.NONE);
+        long before = guard(id);
+
+        cycles.extendDeadline(id, List.of(branch), today.plusDays(7), "因台风停工");
+        assertEquals(before + 1, guard(id));
+        cycles.close(id);
+        assertEquals(before + 2, guard(id));
+    }
+
     @Test
     void aDeadlineIsExtendedWithAReasonForChosenOrganisationsAndAudited() {
         long committee = data.committee("延期测试党工委");

@@ -182,7 +182,7 @@ abstract class BrowserTest {
      * Debian's Chromium and chromedriver, named explicitly: Selenium Manager cannot download anything here.
      * Headless Chromium ignores --lang for Accept-Language, so the language preference is set as well.
      */
-    private static ChromeDriver chromium(Path profile) {
+    static ChromeDriver chromium(Path profile) {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()

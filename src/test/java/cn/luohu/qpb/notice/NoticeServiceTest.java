@@ -33,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT;
+import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE;
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_EVENT;
 import static cn.luohu.qpb.jooq.Tables.AUDIT_EVENT;
 import static cn.luohu.qpb.jooq.Tables.NOTICE_BATCH;
@@ -307,6 +308,23 @@ class NoticeServiceTest extends IntegrationTest {
         assertThrows(AccessDeniedException.class, () -> notices.finalizeDue());
         assertThrows(AccessDeniedException.class, () -> notices.objections(ObjectionStatus.OPEN, 0, 10));
         assertEquals("APPROVED", state(id));
+    }
+
+    /** On a cluster a lock holds only on its node: publishing writes the cycle's guard, an objection its result's. */
+    @Test
+    void publishingAndObjectionsWriteTheirGuards() {
+        long id = approved(2, 3);
+        long cycleGuard = dsl.select(ASSESSMENT_CYCLE.GUARD_SEQ).from(ASSESSMENT_CYCLE).where(ASSESSMENT_CYCLE.ID.eq(cycle)).fetchSingle().value1();
+        actAs(approver);
+        notices.publish(cycle);
+        assertEquals(cycleGuard + 1, dsl.select(ASSESSMENT_CYCLE.GUARD_SEQ).from(ASSESSMENT_CYCLE).where(ASSESSMENT_CYCLE.ID.eq(cycle))
+                .fetchSingle().value1());
+
+        long resultGuard = dsl.select(ASSESSMENT.GUARD_SEQ).from(ASSESSMENT).where(ASSESSMENT.ID.eq(id)).fetchSingle().value1();
+        actAs(data.user(committee, Role.REVIEWER));
+        notices.lodgeObjection(id, "评分依据有误");
+        assertEquals(resultGuard + 1, dsl.select(ASSESSMENT.GUARD_SEQ).from(ASSESSMENT).where(ASSESSMENT.ID.eq(id)).fetchSingle().value1(),
+                "the finaliser's move of this result on another node conflicts with the objection");
     }
 
     @Test

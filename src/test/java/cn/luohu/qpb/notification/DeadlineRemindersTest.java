@@ -3,6 +3,7 @@ package cn.luohu.qpb.notification;
 import cn.luohu.qpb.assessment.AssessmentFixtures;
 import cn.luohu.qpb.assessment.AssessmentState;
 import cn.luohu.qpb.audit.AuditService;
+import cn.luohu.qpb.base.db.ConflictRetry;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.time.DisplayZone;
 import cn.luohu.qpb.support.IntegrationTest;
@@ -200,7 +201,7 @@ class DeadlineRemindersTest extends IntegrationTest {
         JavaMailSenderImpl down = new JavaMailSenderImpl();
         down.setHost("127.0.0.1");
         down.setPort(closedPort());
-        DeadlineReminders withServerDown = new DeadlineReminders(repository, audit, transactions,
+        DeadlineReminders withServerDown = new DeadlineReminders(repository, audit, transactions, new ConflictRetry(),
                 new StaticListableBeanFactory(Map.of("mailSender", down)).getBeanProvider(JavaMailSender.class),
                 translations, clock, zone, "qpb-portal@localhost");
 

@@ -29,6 +29,7 @@ import java.util.Set;
 
 import static cn.luohu.qpb.jooq.Tables.APP_USER;
 import static cn.luohu.qpb.jooq.Tables.APP_USER_ROLE;
+import static cn.luohu.qpb.jooq.Tables.WRITE_GUARD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -447,6 +448,28 @@ class UserAdminServiceTest extends IntegrationTest {
         assertEquals(Set.of(Role.APPROVER), summary(other).roles());
         users.disable(user.id());
         assertFalse(summary(other).enabled());
+    }
+
+    private long enabledAdminsGuard() {
+        return dsl.select(WRITE_GUARD.SEQ).from(WRITE_GUARD).where(WRITE_GUARD.NAME.eq("enabled-admins"))
+                .fetchOptional(WRITE_GUARD.SEQ).orElse(0L);
+    }
+
+    /**
+     * On a cluster each of two administrators disabling the other writes only the other's row, and a lock
+     * holds only on its node: so every change that may remove an administrator writes one guard row too.
+     */
+    @Test
+    void removingAnAdministratorWritesTheGuardRow() {
+        String other = data.user(data.districtId(), Role.ADMIN, Role.APPROVER);
+        long before = enabledAdminsGuard();
+
+        users.disable(idOf(other));
+        assertEquals(before + 1, enabledAdminsGuard());
+        UserSummary user = summary(other);
+        users.update(user.id(), new UserChanges("前管理员", data.districtId(), EnumSet.of(Role.APPROVER), null, null,
+                user.version()));
+        assertEquals(before + 2, enabledAdminsGuard());
     }
 
     /**
