@@ -31,6 +31,7 @@ class AssessmentFormIT extends BrowserTest {
     private static final String SECRETARY_FIGURES = "sec-cz005";
     private static final String SECRETARY_RELOAD = "sec-cz004";
     private static final String SECRETARY_PHONE = "sec-cz006";
+    private static final String SECRETARY_REVIEWED = "sec-cz007";
     private static final String REVIEWER = "reviewer";
     /** Whether the page asks before unloading, as Chromium finds out at a reload or when the tab closes. */
     private static final String BEFORE_UNLOAD = """
@@ -48,34 +49,69 @@ class AssessmentFormIT extends BrowserTest {
 
     @Test
     void anExplanationTypedAndLeftAtOnceIsSaved() {
-        long id = asUser(SECRETARY, () -> assessments.current().orElseThrow());
-        String code = firstItem(SECRETARY, id).indicator().code();
-        login(SECRETARY, DEMO_PASSWORD);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-secretary")));
-        driver.get(url("/assessments/" + id));
-
-        type("explanation-" + code, TEXT);
-        driver.findElement(By.xpath("//vaadin-side-nav-item[normalize-space(.)='" + t("nav.home") + "']")).click();
-
+        long id = openForm(SECRETARY);
+        type("explanation-" + firstItem(SECRETARY, id).indicator().code(), TEXT);
+        goHome();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-secretary")));
         assertThat(firstItem(SECRETARY, id).explanation()).isEqualTo(TEXT);
     }
 
     @Test
-    void aReloadWithUnsavedTextAsksFirstAndStayingSavesIt() {
-        long id = asUser(SECRETARY_RELOAD, () -> assessments.current().orElseThrow());
-        String code = firstItem(SECRETARY_RELOAD, id).indicator().code();
-        login(SECRETARY_RELOAD, DEMO_PASSWORD);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-secretary")));
-        driver.get(url("/assessments/" + id));
+    void aReviewCommentTypedAndLeftAtOnceIsSaved() {
+        long id = underReview(SECRETARY_REVIEWED);
+        long itemId = firstItem(SECRETARY_REVIEWED, id).itemId();
+        login(REVIEWER, DEMO_PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-reviewer")));
+        driver.get(url("/reviews/" + id));
+        type("review-comment-" + firstItem(SECRETARY_REVIEWED, id).indicator().code(), TEXT);
+        goHome();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-reviewer")));
+        assertThat(asUser(REVIEWER, () -> reviews.sheet(id).entry(itemId).comment())).isEqualTo(TEXT);
+    }
 
+    @Test
+    void aReloadWithUnsavedTextAsksFirstAndStayingSavesIt() {
+        long id = openForm(SECRETARY_RELOAD);
+        String code = firstItem(SECRETARY_RELOAD, id).indicator().code();
         type("explanation-" + code, TEXT);
         // the page's answer to a reload or closing the tab (WebDriver answers Chromium's question itself)
         assertThat(driver.executeScript(BEFORE_UNLOAD)).as("asks before the typed text is lost").isEqualTo(true);
         wait.until(d -> TEXT.equals(firstItem(SECRETARY_RELOAD, id).explanation())); // sent when asked: saved if she stays
-        assertThat(driver.executeScript(BEFORE_UNLOAD)).as("nothing unsaved: no question").isEqualTo(false);
+        wait.until(d -> Boolean.FALSE.equals(driver.executeScript(BEFORE_UNLOAD))); // saved: no more question
         driver.navigate().refresh();
         wait.until(ExpectedConditions.attributeToBe(By.id("explanation-" + code), "value", TEXT));
+    }
+
+    /** Logs the secretary in and opens her current assessment; returns its id. */
+    private long openForm(String secretary) {
+        long id = asUser(secretary, () -> assessments.current().orElseThrow());
+        login(secretary, DEMO_PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-secretary")));
+        driver.get(url("/assessments/" + id));
+        return id;
+    }
+
+    /** Clicks 首页 in the menu at once, as she would leave the page. */
+    private void goHome() {
+        driver.findElement(By.xpath("//vaadin-side-nav-item[normalize-space(.)='" + t("nav.home") + "']")).click();
+    }
+
+    /** The secretary's current assessment, filled in, submitted and under review by the committee's reviewer. */
+    private long underReview(String secretary) {
+        long id = asUser(secretary, () -> assessments.current().orElseThrow());
+        long secretaryId = dsl.select(APP_USER.ID).from(APP_USER).where(APP_USER.USERNAME.eq(secretary)).fetchSingle().value1();
+        AssessmentFixtures fixtures = new AssessmentFixtures(dsl);
+        fixtures.readyToSubmit(id, secretaryId, 1);
+        fixtures.state(id, AssessmentState.DRAFT);
+        asUser(secretary, () -> {
+            assessments.submit(id);
+            return null;
+        });
+        asUser(REVIEWER, () -> {
+            reviews.startReview(id);
+            return null;
+        });
+        return id;
     }
 
     /**
@@ -85,9 +121,6 @@ class AssessmentFormIT extends BrowserTest {
      */
     @Test
     void formLoadFigures() {
-        long id = asUser(SECRETARY_FIGURES, () -> assessments.current().orElseThrow());
-        login(SECRETARY_FIGURES, DEMO_PASSWORD);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-secretary")));
         driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
                 new MutationObserver((changes, observer) => {
                     if (document.querySelector('.qpb-indicator')) {
@@ -95,7 +128,7 @@ class AssessmentFormIT extends BrowserTest {
                         observer.disconnect();
                     }
                 }).observe(document, {childList: true, subtree: true});"""));
-        driver.get(url("/assessments/" + id)); // fills the cache
+        openForm(SECRETARY_FIGURES); // fills the cache
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".qpb-indicator")));
         List<Long> bytes = new ArrayList<>();
         List<Double> firstCard = new ArrayList<>();
@@ -121,34 +154,19 @@ class AssessmentFormIT extends BrowserTest {
      */
     @Test
     void theFormAndTheReviewPageFitAPhone() throws IOException {
-        long id = asUser(SECRETARY_PHONE, () -> assessments.current().orElseThrow());
-        long secretaryId = dsl.select(APP_USER.ID).from(APP_USER).where(APP_USER.USERNAME.eq(SECRETARY_PHONE)).fetchSingle().value1();
-        AssessmentFixtures fixtures = new AssessmentFixtures(dsl);
-        fixtures.readyToSubmit(id, secretaryId, 1);
-        fixtures.state(id, AssessmentState.DRAFT);
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
-
-        login(SECRETARY_PHONE, DEMO_PASSWORD);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-secretary")));
-        driver.get(url("/assessments/" + id));
+        long id = openForm(SECRETARY_PHONE);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".qpb-indicator")));
         screenshot("phone-assessment-form");
         assertFitsThePhone(".qpb-indicator");
         type("explanation-" + firstItem(SECRETARY_PHONE, id).indicator().code(), "手机上填写");
         screenshot("phone-assessment-form-typing");
 
-        asUser(SECRETARY_PHONE, () -> {
-            assessments.submit(id);
-            return null;
-        });
-        asUser(REVIEWER, () -> {
-            reviews.startReview(id);
-            return null;
-        });
+        long reviewed = underReview(SECRETARY_PHONE);
         login(REVIEWER, DEMO_PASSWORD);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-reviewer")));
-        driver.get(url("/reviews/" + id));
+        driver.get(url("/reviews/" + reviewed));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".qpb-review-row")));
         screenshot("phone-review");
         assertFitsThePhone(".qpb-review-row .qpb-card");

@@ -50,6 +50,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -87,12 +88,14 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
     private transient ScoringScheme scheme;
     private final Map<Long, Integer> itemVersions = new HashMap<>();
     private final Map<String, IndicatorInput> inputs = new HashMap<>();
-    /** Every item by its indicator's code, the dimension it is shown in, and the cards built so far. */
-    private final Map<String, SheetItem> items = new HashMap<>();
+    /**
+     * Every indicator's code and title by its code, the dimension it is shown in, and the cards built so far.
+     * Nothing more of an item is kept: a dimension reads its items afresh when it is opened.
+     */
+    private final Map<String, String> titles = new HashMap<>();
     private final Map<String, Details> dimensionOf = new HashMap<>();
     private final Map<String, IndicatorCard> cards = new LinkedHashMap<>();
     private final Set<Details> built = new HashSet<>();
-    private Map<Long, List<EvidenceFile>> files = Map.of();
     private Map<Long, String> reviewComments = Map.of();
     private AutosavedEntry application;
     private Button submit;
@@ -130,7 +133,7 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
         scheme = sheet.scheme();
         itemVersions.clear();
         inputs.clear();
-        items.clear();
+        titles.clear();
         dimensionOf.clear();
         cards.clear();
         built.clear();
@@ -157,31 +160,35 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
             add(new Paragraph(getTranslation("assessment.read-only")));
         }
         add(application(header));
-        files = evidence.listForAssessment(id).stream().collect(Collectors.groupingBy(EvidenceFile::itemId));
         reviewComments = assessments.reviewComments(id);
-        int index = 0;
+        List<Details> sections = new ArrayList<>();
         for (SheetDimension dimension : sheet.dimensions()) {
+            int position = sections.size();
             Details details = new Details(getTranslation("assessment.dimension", dimension.name(), dimension.items().size()));
-            details.setId("dimension-" + index++);
+            details.setId("dimension-" + position);
             details.addClassName("qpb-dimension");
             details.setWidthFull();
             for (SheetItem item : dimension.items()) {
                 String code = item.indicator().code();
                 itemVersions.put(item.itemId(), item.rowVersion());
-                items.put(code, item);
+                titles.put(code, code + " " + item.indicator().title());
                 dimensionOf.put(code, details);
                 if (item.input() != null) {
                     inputs.put(code, item.input());
                 }
             }
             details.addOpenedChangeListener(event -> {
-                if (event.isOpened()) {
-                    build(details, dimension);
+                if (event.isOpened() && !built.contains(details)) {
+                    build(details, assessments.sheet(id).dimensions().get(position));
                 }
             });
+            sections.add(details);
             add(details);
         }
-        getChildren().filter(Details.class::isInstance).findFirst().ifPresent(first -> ((Details) first).setOpened(true));
+        if (!sheet.dimensions().isEmpty()) { // the first is open: built from the items just read
+            build(sections.getFirst(), sheet.dimensions().getFirst());
+            sections.getFirst().setOpened(true);
+        }
         recompute();
         if (editable) {
             submit = new SingleClickButton(getTranslation("assessment.submit"), click -> confirmSubmit());
@@ -192,14 +199,21 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
         add(new H3(getTranslation("assessment.timeline")), timeline(history));
     }
 
-    /** Builds a dimension's cards the first time it is opened. */
+    /**
+     * Builds a dimension's cards the first time it is opened, from its items as saved now. One that another tab
+     * or device saved since this form was loaded makes the form stale, as a refused save would.
+     */
     private void build(Details details, SheetDimension dimension) {
-        if (!built.add(details)) {
-            return;
-        }
+        built.add(details);
+        Map<Long, List<EvidenceFile>> files = evidence.listForAssessment(id).stream()
+                .collect(Collectors.groupingBy(EvidenceFile::itemId));
+        boolean changedElsewhere = false;
         for (SheetItem item : dimension.items()) {
+            long itemId = item.itemId();
+            String code = item.indicator().code();
+            changedElsewhere |= item.rowVersion() != itemVersions.get(itemId);
             IndicatorCard card = new IndicatorCard(item.indicator(), item.input(), item.explanation(), editable && !stale,
-                    (input, explanation) -> saveItem(item, input, explanation));
+                    (input, explanation) -> saveItem(itemId, code, input, explanation));
             String comment = reviewComments.get(item.itemId());
             if (comment != null) {
                 LabeledValue reviewer = new LabeledValue(getTranslation("assessment.review-comment"), comment);
@@ -210,6 +224,9 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
             card.add(new EvidencePanel(evidence, zone, item.itemId(), editable, files.getOrDefault(item.itemId(), List.of())));
             cards.put(item.indicator().code(), card);
             details.add(card);
+        }
+        if (changedElsewhere) {
+            goStale(new PortalException(SAVED_ELSEWHERE));
         }
     }
 
@@ -261,13 +278,13 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
     }
 
     /** Saves one item; a refusal is rethrown for its card to mark on the field. */
-    private void saveItem(SheetItem item, IndicatorInput input, String explanation) {
+    private void saveItem(long itemId, String code, IndicatorInput input, String explanation) {
         try {
             if (stale) {
                 throw new PortalException(SAVED_ELSEWHERE);
             }
-            SavedItem saved = assessments.saveItem(item.itemId(), input, explanation, itemVersions.get(item.itemId()));
-            itemVersions.put(item.itemId(), saved.itemVersion());
+            SavedItem saved = assessments.saveItem(itemId, input, explanation, itemVersions.get(itemId));
+            itemVersions.put(itemId, saved.itemVersion());
             assessmentVersion = saved.assessmentVersion();
             boolean savedElsewhereMeanwhile = saved.itemsVersion() != itemsVersion + 1;
             itemsVersion = saved.itemsVersion();
@@ -279,9 +296,9 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
             throw refused;
         }
         if (input == null) {
-            inputs.remove(item.indicator().code());
+            inputs.remove(code);
         } else {
-            inputs.put(item.indicator().code(), input);
+            inputs.put(code, input);
         }
         saved();
         recompute();
@@ -338,7 +355,7 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
     public void beforeLeave(BeforeLeaveEvent event) {
         boolean unsaved = application != null && application.hasUnsavedValue()
                 || cards.values().stream().anyMatch(IndicatorCard::hasUnsavedValue);
-        if (unsaved && !stale) {
+        if (unsaved) {
             UnsavedChangesDialog.ask(event);
         }
     }
@@ -381,13 +398,12 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
         gaps.removeAll();
         gaps.add(new Paragraph(getTranslation("assessment.submit.gaps", open.size())));
         for (SubmissionGap gap : open) {
-            SheetItem item = gap.indicatorCode() == null ? null : items.get(gap.indicatorCode());
-            if (item == null) {
-                gaps.add(new Paragraph(getTranslation(gap.key(), gap.indicatorCode())));
+            String code = gap.indicatorCode();
+            if (code == null || !titles.containsKey(code)) {
+                gaps.add(new Paragraph(getTranslation(gap.key(), code)));
                 continue;
             }
-            String code = item.indicator().code();
-            Button link = new Button(getTranslation(gap.key(), code + " " + item.indicator().title()), click -> showCard(code));
+            Button link = new Button(getTranslation(gap.key(), titles.get(code)), click -> showCard(code));
             link.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
             link.setId("gap-" + gap.key().substring(gap.key().lastIndexOf('.') + 1) + "-" + code);
             link.addClassName("qpb-gap-link");

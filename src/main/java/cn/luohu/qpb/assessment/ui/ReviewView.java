@@ -366,7 +366,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, B
     /** Leaving with a refused value that was never saved asks first (typed text reaches the server before this). */
     @Override
     public void beforeLeave(BeforeLeaveEvent event) {
-        if (!stale && entries.stream().anyMatch(AutosavedEntry::hasUnsavedValue)) {
+        if (entries.stream().anyMatch(AutosavedEntry::hasUnsavedValue)) {
             UnsavedChangesDialog.ask(event);
         }
     }

@@ -355,4 +355,17 @@ class AssessmentViewTest extends KaribuTest {
         TextArea third = _get(TextArea.class, spec -> spec.withId("explanation-" + items.get(2).indicator().code()));
         assertTrue(third.isReadOnly(), "so it saves nothing more until it reloads");
     }
+
+    @Test
+    void aDimensionOpenedAfterAnotherTabSavedOneOfItsItemsShowsItAndStopsThisTabSaving() {
+        login(secretary);
+        open();
+        SheetItem last = assessments.sheet(assessmentId).items().getLast();
+        assessments.saveItem(last.itemId(), null, "另一个窗口写的", last.rowVersion()); // the other tab
+        openAllDimensions();
+        TextArea explanation = _get(TextArea.class, spec -> spec.withId("explanation-" + last.indicator().code()));
+        assertEquals("另一个窗口写的", explanation.getValue(), "read when opened: what is saved now");
+        assertTrue(explanation.isReadOnly(), "this tab's other entries are out of date: it saves nothing more");
+        assertTrue(_get(Div.class, spec -> spec.withId("save-conflict")).isVisible());
+    }
 }
