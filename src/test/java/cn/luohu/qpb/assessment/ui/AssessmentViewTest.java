@@ -223,6 +223,10 @@ class AssessmentViewTest extends KaribuTest {
         assertEquals("有改动没有保存：请按标红字段下方的提示修改", _get(Span.class, spec -> spec.withId("save-status")).getText());
         _setValue(_get(TextArea.class, spec -> spec.withId("explanation-" + scaled.indicator().code())), "补充说明");
         assertTrue(score.isInvalid(), "still refused: the score is saved with every change of its card");
+        java.math.BigDecimal offStep = scaled.indicator().step().multiply(new java.math.BigDecimal("1.3")); // 1.3 in steps of 1
+        _setValue(score, offStep);
+        assertTrue(score.isInvalid(), "a score between two steps is refused too");
+        assertEquals(null, savedScore(scaled));
 
         _setValue(score, scaled.indicator().maxScore());
         assertFalse(score.isInvalid());
