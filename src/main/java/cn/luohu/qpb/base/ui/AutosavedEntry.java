@@ -151,8 +151,10 @@ public class AutosavedEntry implements Serializable {
         return refused;
     }
 
+    /** Read-only, it shows no counter: the limit concerns only who writes. */
     public void setReadOnly(boolean readOnly) {
         input.setReadOnly(readOnly);
         text.setReadOnly(readOnly);
+        text.setHelperText(readOnly ? null : counter());
     }
 }

@@ -192,6 +192,8 @@ class AssessmentViewTest extends KaribuTest {
         open();
         openAllDimensions();
         assertTrue(_get(RadioButtonGroup.class, spec -> spec.withId("input-" + check.indicator().code())).isReadOnly());
+        assertEquals(null, _get(TextArea.class, spec -> spec.withId("explanation-" + check.indicator().code())).getHelperText(),
+                "no counter on a text she cannot change");
 
         logout();
         login(data.user(data.branch(committee, "旁边的支部"), Role.SECRETARY));

@@ -60,6 +60,14 @@ class ReviewViewTest extends KaribuTest {
         return dsl.select(ASSESSMENT.STATE).from(ASSESSMENT).where(ASSESSMENT.ID.eq(assessmentId)).fetchSingle().value1();
     }
 
+    /** The first indicator scored in steps: its code, title and maximum score. */
+    private org.jooq.Record3<String, String, java.math.BigDecimal> firstScaled() {
+        return dsl.select(STANDARD_INDICATOR.CODE, STANDARD_INDICATOR.TITLE, STANDARD_INDICATOR.MAX_SCORE).from(ASSESSMENT_ITEM)
+                .join(STANDARD_INDICATOR).on(STANDARD_INDICATOR.ID.eq(ASSESSMENT_ITEM.INDICATOR_ID))
+                .where(ASSESSMENT_ITEM.ASSESSMENT_ID.eq(assessmentId).and(STANDARD_INDICATOR.METHOD.eq("SCALE")))
+                .orderBy(ASSESSMENT_ITEM.ID).limit(1).fetchSingle();
+    }
+
     /** Gives every indicator full marks through the review inputs, as the browser would. */
     @SuppressWarnings("unchecked")
     private void reviewAllFull() {
@@ -125,10 +133,7 @@ class ReviewViewTest extends KaribuTest {
         login(reviewer);
         open();
         _click(_get(Button.class, spec -> spec.withId("review-start")));
-        var scaled = dsl.select(STANDARD_INDICATOR.CODE, STANDARD_INDICATOR.TITLE).from(ASSESSMENT_ITEM)
-                .join(STANDARD_INDICATOR).on(STANDARD_INDICATOR.ID.eq(ASSESSMENT_ITEM.INDICATOR_ID))
-                .where(ASSESSMENT_ITEM.ASSESSMENT_ID.eq(assessmentId).and(STANDARD_INDICATOR.METHOD.eq("SCALE")))
-                .orderBy(ASSESSMENT_ITEM.ID).limit(1).fetchSingle();
+        var scaled = firstScaled();
         _setValue(_get(BigDecimalField.class, spec -> spec.withId("review-input-" + scaled.value1())), new java.math.BigDecimal("1.5"));
 
         Details history = _get(Details.class, spec -> spec.withId("review-history"));
@@ -174,16 +179,13 @@ class ReviewViewTest extends KaribuTest {
         login(reviewer);
         open();
         _click(_get(Button.class, spec -> spec.withId("review-start")));
-        var scaled = dsl.select(STANDARD_INDICATOR.CODE, STANDARD_INDICATOR.MAX_SCORE).from(ASSESSMENT_ITEM)
-                .join(STANDARD_INDICATOR).on(STANDARD_INDICATOR.ID.eq(ASSESSMENT_ITEM.INDICATOR_ID))
-                .where(ASSESSMENT_ITEM.ASSESSMENT_ID.eq(assessmentId).and(STANDARD_INDICATOR.METHOD.eq("SCALE")))
-                .orderBy(ASSESSMENT_ITEM.ID).limit(1).fetchSingle();
+        var scaled = firstScaled();
         BigDecimalField score = _get(BigDecimalField.class, spec -> spec.withId("review-input-" + scaled.value1()));
         _setValue(score, new java.math.BigDecimal("99"));
         assertTrue(score.isInvalid());
         assertTrue(score.getErrorMessage().contains(scaled.value1()), score.getErrorMessage());
         assertEquals("0", _get(Span.class, spec -> spec.withId("form-total")).getText(), "a refused score counts for nothing");
-        _setValue(score, scaled.value2());
+        _setValue(score, scaled.value3());
         assertFalse(score.isInvalid());
     }
 }
