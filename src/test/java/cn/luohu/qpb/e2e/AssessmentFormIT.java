@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.jooq.DSLContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -162,6 +163,22 @@ class AssessmentFormIT extends BrowserTest {
         assertFitsThePhone(".qpb-indicator");
         type("explanation-" + firstItem(SECRETARY_PHONE, id).indicator().code(), "手机上填写");
         screenshot("phone-assessment-form-typing");
+
+        // the gap list names each indicator and takes her to its card, opening its dimension
+        click(By.id("assessment-submit"));
+        List<WebElement> links = wait.until(ExpectedConditions.visibilityOfAllElementsLocatedBy(
+                By.cssSelector("#submit-gaps [id^='gap-not-scored-']")));
+        WebElement last = links.getLast();
+        String code = last.getDomAttribute("id").substring("gap-not-scored-".length());
+        assertThat(last.getText()).contains(code + " ");
+        click(By.id(last.getDomAttribute("id")));
+        wait.until(d -> (Boolean) driver.executeScript("""
+                const card = document.getElementById(arguments[0]);
+                if (!card) return false;
+                const box = card.getBoundingClientRect();
+                const bar = document.querySelector('.qpb-form-summary').getBoundingClientRect();
+                return box.top >= bar.bottom - 1 && box.top < window.innerHeight;""", "indicator-card-" + code));
+        screenshot("phone-assessment-gap-link");
 
         long reviewed = underReview(SECRETARY_PHONE);
         login(REVIEWER, DEMO_PASSWORD);
