@@ -140,6 +140,12 @@ class AssessmentRepository {
                 .execute() == 1;
     }
 
+    /** The sum of the versions of an assessment's items (see {@link SavedItem}). */
+    int itemsVersion(long assessmentId) {
+        return dsl.select(DSL.sum(ASSESSMENT_ITEM.ROW_VERSION)).from(ASSESSMENT_ITEM)
+                .where(ASSESSMENT_ITEM.ASSESSMENT_ID.eq(assessmentId)).fetchSingle().value1().intValue();
+    }
+
     int itemVersion(long itemId) {
         return dsl.select(ASSESSMENT_ITEM.ROW_VERSION).from(ASSESSMENT_ITEM).where(ASSESSMENT_ITEM.ID.eq(itemId)).fetchSingle().value1();
     }
@@ -208,6 +214,13 @@ class AssessmentRepository {
     void recordSubmission(long id, BigDecimal selfTotal, LocalDateTime now) {
         dsl.update(ASSESSMENT).set(ASSESSMENT.SELF_TOTAL, selfTotal).set(ASSESSMENT.SUBMITTED_AT, now)
                 .where(ASSESSMENT.ID.eq(id)).execute();
+    }
+
+    /** The review comments of an assessment's items that have one, by item id. */
+    Map<Long, String> reviewComments(long assessmentId) {
+        return dsl.select(ASSESSMENT_ITEM.ID, ASSESSMENT_ITEM.REVIEW_COMMENT).from(ASSESSMENT_ITEM)
+                .where(ASSESSMENT_ITEM.ASSESSMENT_ID.eq(assessmentId).and(ASSESSMENT_ITEM.REVIEW_COMMENT.ne("")))
+                .fetchMap(ASSESSMENT_ITEM.ID, ASSESSMENT_ITEM.REVIEW_COMMENT);
     }
 
     List<TimelineEntry.Move> moves(long id) {

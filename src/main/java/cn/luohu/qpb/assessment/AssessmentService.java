@@ -36,8 +36,6 @@ import java.util.Optional;
 @RetryOnConflict // a write that loses a race (deadlock, another node's commit) runs again as a whole
 public class AssessmentService {
 
-    /** Explanations are free text, but not a novel: the column holds much more, the reviewers read this much. */
-    public static final int EXPLANATION_MAX = 2000;
     public static final int REASON_MAX = 2000;
     private static final String ENTITY = "assessment";
 
@@ -88,6 +86,16 @@ public class AssessmentService {
         return Timeline.of(repository.moves(assessmentId), repository.scoreChanges(assessmentId));
     }
 
+    /**
+     * The reviewer's comment on each item (by item id) while the assessment is returned to its secretary, so she
+     * reads on each indicator what to fix; empty in every other state.
+     */
+    @PreAuthorize(Access.ANY_ROLE)
+    public Map<Long, String> reviewComments(long assessmentId) {
+        AssessmentRef assessment = access.visible(assessmentId);
+        return assessment.state() == AssessmentState.RETURNED ? repository.reviewComments(assessmentId) : Map.of();
+    }
+
     /** Whether the caller may still change this assessment (her own, in an editable state). */
     @PreAuthorize(Access.ANY_ROLE)
     public boolean isEditableByMe(long assessmentId) {
@@ -110,8 +118,8 @@ public class AssessmentService {
                 throw new PortalException("scoring.problem." + problem.name(), indicator.code());
             }
         }
-        if (explanation != null && explanation.length() > EXPLANATION_MAX) {
-            throw new PortalException("assessment.error.explanation-too-long", EXPLANATION_MAX);
+        if (explanation != null && explanation.length() > IndicatorDefinition.EXPLANATION_MAX) {
+            throw new PortalException("assessment.error.explanation-too-long", IndicatorDefinition.EXPLANATION_MAX, explanation.length());
         }
         // the entry read above is the one this save replaces only at the same version: the update checks it again
         if (item.selfVersion() != rowVersion || !repository.saveItem(itemId, input, explanation, rowVersion, now())) {
@@ -120,7 +128,8 @@ public class AssessmentService {
         long secretaryId = currentUser.require().userId();
         moves.start(assessment, secretaryId);
         scoreChanges.record(item, ScoreSide.SELF, input, secretaryId);
-        return new SavedItem(repository.itemVersion(itemId), repository.ref(item.assessmentId()).orElseThrow().rowVersion());
+        return new SavedItem(repository.itemVersion(itemId), repository.ref(item.assessmentId()).orElseThrow().rowVersion(),
+                repository.itemsVersion(item.assessmentId()));
     }
 
     /**
@@ -139,7 +148,7 @@ public class AssessmentService {
                 throw new PortalException("assessment.error.direct-grading-reason");
             }
             if (reason.length() > REASON_MAX) {
-                throw new PortalException("assessment.error.reason-too-long", REASON_MAX);
+                throw new PortalException("assessment.error.reason-too-long", REASON_MAX, reason.length());
             }
         } else if (appliedStar != null && appliedStar > assessment.starAtOpen() + 1) {
             throw new PortalException("assessment.error.star-too-high", assessment.starAtOpen() + 1);

@@ -121,6 +121,34 @@ class ReviewRepository {
                 .execute() == 1;
     }
 
+    /**
+     * Locks the items of an assessment that the secretary scored and the reviewer has not, and returns their ids:
+     * what "adopt every self score" takes over, safe from a save in another tab until the transaction ends.
+     */
+    List<Long> lockUnreviewedScored(long assessmentId) {
+        return dsl.select(ASSESSMENT_ITEM.ID).from(ASSESSMENT_ITEM)
+                .where(ASSESSMENT_ITEM.ASSESSMENT_ID.eq(assessmentId)
+                        .and(ASSESSMENT_ITEM.REVIEW_MET.isNull()).and(ASSESSMENT_ITEM.REVIEW_SCORE.isNull())
+                        .and(ASSESSMENT_ITEM.REVIEW_OCCURRENCES.isNull())
+                        .and(ASSESSMENT_ITEM.MET.isNotNull().or(ASSESSMENT_ITEM.SCORE.isNotNull()).or(ASSESSMENT_ITEM.OCCURRENCES.isNotNull())))
+                .orderBy(ASSESSMENT_ITEM.ID)
+                .forUpdate()
+                .fetch(ASSESSMENT_ITEM.ID);
+    }
+
+    /** Copies the self entries of these items into their review entries, in one statement, as this reviewer's. */
+    void adoptSelfEntries(List<Long> itemIds, long reviewerId, LocalDateTime now) {
+        dsl.update(ASSESSMENT_ITEM)
+                .set(ASSESSMENT_ITEM.REVIEW_MET, ASSESSMENT_ITEM.MET)
+                .set(ASSESSMENT_ITEM.REVIEW_SCORE, ASSESSMENT_ITEM.SCORE)
+                .set(ASSESSMENT_ITEM.REVIEW_OCCURRENCES, ASSESSMENT_ITEM.OCCURRENCES)
+                .set(ASSESSMENT_ITEM.REVIEWED_BY, reviewerId)
+                .set(ASSESSMENT_ITEM.REVIEWED_AT, now)
+                .set(ASSESSMENT_ITEM.REVIEW_VERSION, ASSESSMENT_ITEM.REVIEW_VERSION.plus(1))
+                .where(ASSESSMENT_ITEM.ID.in(itemIds))
+                .execute();
+    }
+
     int entryVersion(long itemId) {
         return dsl.select(ASSESSMENT_ITEM.REVIEW_VERSION).from(ASSESSMENT_ITEM).where(ASSESSMENT_ITEM.ID.eq(itemId))
                 .fetchSingle().value1();

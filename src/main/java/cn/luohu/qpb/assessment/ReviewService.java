@@ -145,6 +145,34 @@ public class ReviewService {
         return repository.entryVersion(itemId);
     }
 
+    /**
+     * Takes the secretary's score as the review score of every item she scored and the caller has not reviewed
+     * yet, as his own entries (each a score change of the review side in the timeline). Returns how many.
+     */
+    @PreAuthorize(Access.REVIEWER)
+    @Transactional
+    public int adoptSelfScores(long assessmentId) {
+        AssessmentRef assessment = access.reviewableByMe(assessmentId);
+        if (assessment.state() != AssessmentState.UNDER_REVIEW) {
+            throw new PortalException("review.error.not-under-review",
+                    new PortalException.Key("assessment.state." + assessment.state().name()));
+        }
+        List<Long> adopted = repository.lockUnreviewedScored(assessmentId);
+        if (adopted.isEmpty()) {
+            return 0;
+        }
+        long reviewerId = currentUser.require().userId();
+        repository.adoptSelfEntries(adopted, reviewerId, now());
+        Map<Long, SheetItem> items = new HashMap<>();
+        assessments.sheet(assessmentId).items().forEach(item -> items.put(item.itemId(), item));
+        for (long itemId : adopted) {
+            SheetItem item = items.get(itemId);
+            ItemEntries before = new ItemEntries(itemId, assessmentId, item.indicator(), item.input(), item.rowVersion(), null, 0);
+            scoreChanges.record(before, ScoreSide.REVIEW, item.input(), reviewerId);
+        }
+        return adopted.size();
+    }
+
     /** UNDER_REVIEW → RETURNED, with a comment listing what to fix. */
     @PreAuthorize(Access.REVIEWER)
     @Transactional
@@ -203,7 +231,7 @@ public class ReviewService {
     /** The one limit on a comment of the workflow (a move's or a review entry's), as the timeline stores it. */
     static void checkLength(String comment) {
         if (comment != null && comment.length() > COMMENT_MAX) {
-            throw new PortalException("review.error.comment-too-long", COMMENT_MAX);
+            throw new PortalException("review.error.comment-too-long", COMMENT_MAX, comment.length());
         }
     }
 

@@ -11,6 +11,9 @@ public record IndicatorDefinition(String code, String title, String guidance, St
                                   boolean evidenceRequired, String evidenceHint, boolean veto, Integer vetoStarCap,
                                   boolean bonus) {
 
+    /** The most an explanation of an entry on it may hold: free text, but not a novel (the reviewers read this much). */
+    public static final int EXPLANATION_MAX = 2000;
+
     public IndicatorDefinition {
         maxScore = Points.of(maxScore);
         step = Points.of(step);

@@ -126,7 +126,7 @@ class AssessmentServiceTest extends IntegrationTest {
         IndicatorInput tooHigh = new IndicatorInput(null, scaled.indicator().maxScore().add(java.math.BigDecimal.ONE), null);
         assertEquals("scoring.problem.OUT_OF_RANGE", refusal(() -> assessments.saveItem(scaled.itemId(), tooHigh, null, scaled.rowVersion())));
         assertEquals("assessment.error.explanation-too-long", refusal(() -> assessments.saveItem(scaled.itemId(), null,
-                "长".repeat(AssessmentService.EXPLANATION_MAX + 1), scaled.rowVersion())));
+                "长".repeat(cn.luohu.qpb.standard.IndicatorDefinition.EXPLANATION_MAX + 1), scaled.rowVersion())));
         assertEquals("NOT_STARTED", state());
     }
 

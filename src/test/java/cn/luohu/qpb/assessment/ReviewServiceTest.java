@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT;
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_EVENT;
+import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_ITEM;
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_SCORE_CHANGE;
 import static cn.luohu.qpb.jooq.Tables.AUDIT_EVENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -289,5 +290,48 @@ class ReviewServiceTest extends IntegrationTest {
         assertEquals(AssessmentState.SUBMITTED.name(), state());
         assertEquals(AssessmentState.UNDER_REVIEW.name(), dsl.select(ASSESSMENT.STATE).from(ASSESSMENT)
                 .where(ASSESSMENT.ID.eq(underReview)).fetchSingle().value1());
+    }
+
+    @Test
+    void adoptingTheSelfScoresTakesOnlyWhatHeHasNotReviewedAsHisOwnEntries() {
+        fixtures.readyToSubmit(assessmentId, data.userId(data.user(organization, Role.SECRETARY)), 3);
+        reviews.startReview(assessmentId);
+        List<SheetItem> items = reviews.sheet(assessmentId).sheet().items();
+        SheetItem reviewed = items.stream().filter(i -> i.indicator().method() == cn.luohu.qpb.standard.ScoringMethod.SCALE)
+                .findFirst().orElseThrow();
+        reviews.saveReviewItem(reviewed.itemId(), IndicatorInput.score("1"), "我的评分", 0);
+
+        assertEquals(items.size() - 1, reviews.adoptSelfScores(assessmentId));
+
+        ReviewSheet sheet = reviews.sheet(assessmentId);
+        for (SheetItem item : sheet.sheet().items()) {
+            IndicatorInput review = sheet.entry(item.itemId()).input();
+            if (item.itemId() == reviewed.itemId()) {
+                assertEquals(0, java.math.BigDecimal.ONE.compareTo(review.score()), "his own entry stays");
+            } else {
+                assertEquals(item.input(), review, item.indicator().code());
+            }
+        }
+        assertEquals(data.userId(reviewer), dsl.select(ASSESSMENT_ITEM.REVIEWED_BY).from(ASSESSMENT_ITEM)
+                .where(ASSESSMENT_ITEM.ID.eq(items.getLast().itemId())).fetchSingle().value1());
+        List<TimelineEntry.ScoreChange> changes = assessments.timeline(assessmentId).stream()
+                .filter(TimelineEntry.ScoreChange.class::isInstance).map(TimelineEntry.ScoreChange.class::cast)
+                .filter(change -> change.side() == ScoreSide.REVIEW).toList();
+        assertEquals(items.size(), changes.size(), "his one entry and every adopted one, each in the timeline");
+        assertTrue(changes.stream().allMatch(change -> change.actorName().endsWith(reviewer)));
+        assertEquals(0, reviews.adoptSelfScores(assessmentId), "nothing is left to adopt; nothing is overwritten");
+    }
+
+    @Test
+    void onlyTheCommitteesReviewerAdoptsAndOnlyWhileItIsUnderReview() {
+        fixtures.readyToSubmit(assessmentId, data.userId(data.user(organization, Role.SECRETARY)), 3);
+        assertEquals("review.error.not-under-review", refusal(() -> reviews.adoptSelfScores(assessmentId)));
+        reviews.startReview(assessmentId);
+        actAs(data.user(data.committee("别的党工委"), Role.REVIEWER));
+        assertThrows(NotFoundException.class, () -> reviews.adoptSelfScores(assessmentId));
+        actAs(data.user(organization, Role.SECRETARY));
+        assertThrows(AccessDeniedException.class, () -> reviews.adoptSelfScores(assessmentId));
+        assertEquals(0, dsl.fetchCount(ASSESSMENT_ITEM, ASSESSMENT_ITEM.ASSESSMENT_ID.eq(assessmentId)
+                .and(ASSESSMENT_ITEM.REVIEWED_BY.isNotNull())));
     }
 }

@@ -3,6 +3,7 @@ package cn.luohu.qpb.assessment.ui;
 import cn.luohu.qpb.assessment.AssessmentHeader;
 import cn.luohu.qpb.assessment.AssessmentService;
 import cn.luohu.qpb.assessment.AssessmentSheet;
+import cn.luohu.qpb.assessment.AssessmentState;
 import cn.luohu.qpb.assessment.EvidenceFile;
 import cn.luohu.qpb.assessment.EvidenceService;
 import cn.luohu.qpb.assessment.SavedItem;
@@ -10,23 +11,27 @@ import cn.luohu.qpb.assessment.SheetDimension;
 import cn.luohu.qpb.assessment.SheetItem;
 import cn.luohu.qpb.assessment.SubmissionGap;
 import cn.luohu.qpb.assessment.SubmissionRefusedException;
+import cn.luohu.qpb.assessment.TimelineEntry;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.time.DisplayZone;
+import cn.luohu.qpb.base.ui.AutosavedEntry;
+import cn.luohu.qpb.base.ui.AutosavedTextArea;
+import cn.luohu.qpb.base.ui.LabeledValue;
 import cn.luohu.qpb.base.ui.PortalErrorHandler;
 import cn.luohu.qpb.base.ui.SingleClickButton;
+import cn.luohu.qpb.base.ui.UnsavedChangesDialog;
 import cn.luohu.qpb.standard.IndicatorInput;
 import cn.luohu.qpb.standard.Scoring;
 import cn.luohu.qpb.standard.ScoringScheme;
 import cn.luohu.qpb.standard.ui.IndicatorCard;
 import cn.luohu.qpb.standard.ui.ScoreSummary;
-import cn.luohu.qpb.assessment.TimelineEntry;
-import cn.luohu.qpb.assessment.AssessmentState;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -34,10 +39,10 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
@@ -45,24 +50,33 @@ import jakarta.annotation.security.RolesAllowed;
 
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Optional;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
  * One self-assessment. Its secretary fills it in while it is editable: every change is saved at once
- * (no button), the total and star follow live, and a save that another tab overtook is refused with a
- * way to reload. Submitting checks everything and then leaves the form read-only, with its timeline.
- * Reviewers and district staff who may see it read it here.
+ * (no button; see {@link cn.luohu.qpb.base.ui.AutosavedEntry}), the total and star follow live, and a refused
+ * value stays marked on its field. A save that another tab overtook is shown on the field and stops this tab
+ * from saving until it reloads. Each dimension's cards are built when it is opened (the first is open); the
+ * total and the gap list come from every item all the same. Leaving with a refused value asks first.
+ * Submitting checks everything and then leaves the form read-only, with its timeline. After a return, the
+ * reviewer's reasons are at the top and his comment on each indicator on its card. Reviewers and district
+ * staff who may see it read it here.
  */
 @Route("assessments/:id")
 @RolesAllowed({Role.Names.SECRETARY, Role.Names.REVIEWER, Role.Names.APPROVER, Role.Names.ADMIN})
-public class AssessmentView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class AssessmentView extends VerticalLayout implements BeforeEnterObserver, BeforeLeaveObserver, HasDynamicTitle {
 
     private static final DateTimeFormatter SAVED_AT = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final String SAVED_ELSEWHERE = "assessment.error.saved-elsewhere";
 
     private final transient AssessmentService assessments;
     private final transient EvidenceService evidence;
@@ -70,9 +84,23 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
     private long id;
     private boolean editable;
     private int assessmentVersion;
+    private int itemsVersion;
     private transient ScoringScheme scheme;
     private final Map<Long, Integer> itemVersions = new HashMap<>();
     private final Map<String, IndicatorInput> inputs = new HashMap<>();
+    /**
+     * Every indicator's code and title by its code, the dimension it is shown in, and the cards built so far.
+     * Nothing more of an item is kept: a dimension reads its items afresh when it is opened.
+     */
+    private final Map<String, String> titles = new HashMap<>();
+    private final Map<String, Details> dimensionOf = new HashMap<>();
+    private final Map<String, IndicatorCard> cards = new LinkedHashMap<>();
+    private final Set<Details> built = new HashSet<>();
+    private Map<Long, String> reviewComments = Map.of();
+    private AutosavedEntry application;
+    private Button submit;
+    /** True once another tab saved over this one: nothing more is saved here until it reloads. */
+    private boolean stale;
     private final ScoreSummary summary = new ScoreSummary();
     private final Span saveStatus = new Span();
     private final Div conflict = new Div();
@@ -101,9 +129,16 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
         editable = assessments.isEditableByMe(id);
         AssessmentHeader header = sheet.header();
         assessmentVersion = header.rowVersion();
+        itemsVersion = sheet.itemsVersion();
         scheme = sheet.scheme();
         itemVersions.clear();
         inputs.clear();
+        titles.clear();
+        dimensionOf.clear();
+        cards.clear();
+        built.clear();
+        submit = null;
+        stale = false;
         removeAll();
         title = header.organizationName() + " · " + header.year();
 
@@ -125,29 +160,74 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
             add(new Paragraph(getTranslation("assessment.read-only")));
         }
         add(application(header));
-        Map<Long, List<EvidenceFile>> files = evidence.listForAssessment(id).stream()
-                .collect(Collectors.groupingBy(EvidenceFile::itemId));
+        reviewComments = assessments.reviewComments(id);
+        List<Details> sections = new ArrayList<>();
         for (SheetDimension dimension : sheet.dimensions()) {
-            add(new H3(dimension.name()));
+            int position = sections.size();
+            Details details = new Details(getTranslation("assessment.dimension", dimension.name(), dimension.items().size()));
+            details.setId("dimension-" + position);
+            details.addClassName("qpb-dimension");
+            details.setWidthFull();
             for (SheetItem item : dimension.items()) {
+                String code = item.indicator().code();
                 itemVersions.put(item.itemId(), item.rowVersion());
+                titles.put(code, code + " " + item.indicator().title());
+                dimensionOf.put(code, details);
                 if (item.input() != null) {
-                    inputs.put(item.indicator().code(), item.input());
+                    inputs.put(code, item.input());
                 }
-                IndicatorCard card = new IndicatorCard(item.indicator(), item.input(), item.explanation(), editable,
-                        (input, explanation) -> saveItem(item, input, explanation));
-                card.add(new EvidencePanel(evidence, zone, item.itemId(), editable, files.getOrDefault(item.itemId(), List.of())));
-                add(card);
             }
+            details.addOpenedChangeListener(event -> {
+                if (event.isOpened() && !built.contains(details)) {
+                    build(details, assessments.sheet(id).dimensions().get(position));
+                }
+            });
+            sections.add(details);
+            add(details);
+        }
+        if (!sheet.dimensions().isEmpty()) { // the first is open: built from the items just read
+            build(sections.getFirst(), sheet.dimensions().getFirst());
+            sections.getFirst().setOpened(true);
         }
         recompute();
         if (editable) {
-            Button submit = new SingleClickButton(getTranslation("assessment.submit"), click -> confirmSubmit());
+            submit = new SingleClickButton(getTranslation("assessment.submit"), click -> confirmSubmit());
             submit.setId("assessment-submit");
             submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             add(gaps, submit);
         }
         add(new H3(getTranslation("assessment.timeline")), timeline(history));
+    }
+
+    /**
+     * Builds a dimension's cards the first time it is opened, from its items as saved now. One that another tab
+     * or device saved since this form was loaded makes the form stale, as a refused save would.
+     */
+    private void build(Details details, SheetDimension dimension) {
+        built.add(details);
+        Map<Long, List<EvidenceFile>> files = evidence.listForAssessment(id).stream()
+                .collect(Collectors.groupingBy(EvidenceFile::itemId));
+        boolean changedElsewhere = false;
+        for (SheetItem item : dimension.items()) {
+            long itemId = item.itemId();
+            String code = item.indicator().code();
+            changedElsewhere |= item.rowVersion() != itemVersions.get(itemId);
+            IndicatorCard card = new IndicatorCard(item.indicator(), item.input(), item.explanation(), editable && !stale,
+                    (input, explanation) -> saveItem(itemId, code, input, explanation));
+            String comment = reviewComments.get(item.itemId());
+            if (comment != null) {
+                LabeledValue reviewer = new LabeledValue(getTranslation("assessment.review-comment"), comment);
+                reviewer.setId("review-comment-of-" + item.indicator().code());
+                reviewer.addClassName("qpb-review-comment");
+                card.add(reviewer);
+            }
+            card.add(new EvidencePanel(evidence, zone, item.itemId(), editable, files.getOrDefault(item.itemId(), List.of())));
+            cards.put(item.indicator().code(), card);
+            details.add(card);
+        }
+        if (changedElsewhere) {
+            goStale(new PortalException(SAVED_ELSEWHERE));
+        }
     }
 
     /** Why it came back, at the top where the secretary sees it first: the reviewer's latest return comment. */
@@ -176,53 +256,49 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
         star.setValue(header.appliedStar());
         Checkbox direct = new Checkbox(getTranslation("assessment.field.direct-grading"), header.directGrading());
         direct.setId("direct-grading");
-        TextArea reason = new TextArea(getTranslation("assessment.field.direct-grading-reason"));
+        AutosavedTextArea reason = new AutosavedTextArea(getTranslation("assessment.field.direct-grading-reason"));
         reason.setId("direct-grading-reason");
-        reason.setMaxLength(AssessmentService.REASON_MAX);
         reason.setWidthFull();
         reason.setValue(header.directGradingReason() == null ? "" : header.directGradingReason());
         reason.setVisible(header.directGrading());
-        reason.setValueChangeMode(ValueChangeMode.TIMEOUT);
-        reason.setValueChangeTimeout(1200);
         direct.addValueChangeListener(e -> reason.setVisible(e.getValue()));
-        Runnable save = () -> saveApplication(star.getValue(), direct.getValue(), reason.getValue());
-        star.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                save.run();
-            }
-        });
+        application = new AutosavedEntry(star, reason, AssessmentService.REASON_MAX, key -> key.startsWith("assessment.error.star"),
+                () -> saveApplication(star.getValue(), direct.getValue(), reason.getValue()));
         direct.addValueChangeListener(e -> {
             if (e.isFromClient() && (!e.getValue() || !reason.getValue().isBlank())) {
-                save.run();
+                application.save(direct);
             }
         });
-        reason.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                save.run();
-            }
-        });
-        star.setReadOnly(!editable);
+        application.setReadOnly(!editable);
         direct.setReadOnly(!editable);
-        reason.setReadOnly(!editable);
         Div card = new Div(star, direct, reason);
         card.addClassName("qpb-card");
         card.setId("assessment-application");
         return card;
     }
 
-    private void saveItem(SheetItem item, IndicatorInput input, String explanation) {
+    /** Saves one item; a refusal is rethrown for its card to mark on the field. */
+    private void saveItem(long itemId, String code, IndicatorInput input, String explanation) {
         try {
-            SavedItem saved = assessments.saveItem(item.itemId(), input, explanation, itemVersions.get(item.itemId()));
-            itemVersions.put(item.itemId(), saved.itemVersion());
+            if (stale) {
+                throw new PortalException(SAVED_ELSEWHERE);
+            }
+            SavedItem saved = assessments.saveItem(itemId, input, explanation, itemVersions.get(itemId));
+            itemVersions.put(itemId, saved.itemVersion());
             assessmentVersion = saved.assessmentVersion();
+            boolean savedElsewhereMeanwhile = saved.itemsVersion() != itemsVersion + 1;
+            itemsVersion = saved.itemsVersion();
+            if (savedElsewhereMeanwhile) { // this save went through, but the form no longer shows what is saved
+                goStale(new PortalException(SAVED_ELSEWHERE));
+            }
         } catch (PortalException refused) {
             refusedSave(refused);
-            return;
+            throw refused;
         }
         if (input == null) {
-            inputs.remove(item.indicator().code());
+            inputs.remove(code);
         } else {
-            inputs.put(item.indicator().code(), input);
+            inputs.put(code, input);
         }
         saved();
         recompute();
@@ -230,10 +306,13 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
 
     private void saveApplication(Integer appliedStar, boolean direct, String reason) {
         try {
+            if (stale) {
+                throw new PortalException(SAVED_ELSEWHERE);
+            }
             assessmentVersion = assessments.saveApplication(id, appliedStar, direct, reason, assessmentVersion);
         } catch (PortalException refused) {
             refusedSave(refused);
-            return;
+            throw refused;
         }
         saved();
     }
@@ -243,16 +322,41 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
                 LocalTime.now(zone.zone()).format(SAVED_AT)));
     }
 
-    /** A refused save: an overtaken one offers a reload, anything else says why. */
+    /**
+     * A refused save (its field shows why): the status no longer says saved, and an overtaken one stops every
+     * further save in this tab, with a way to reload.
+     */
     private void refusedSave(PortalException refused) {
-        if ("assessment.error.saved-elsewhere".equals(refused.messageKey())) {
+        saveStatus.setText(getTranslation("assessment.not-saved"));
+        if (SAVED_ELSEWHERE.equals(refused.messageKey())) {
+            goStale(refused);
+        }
+    }
+
+    /** Another tab or device saved since this form was loaded: it saves nothing more until it reloads. */
+    private void goStale(PortalException refused) {
+        if (!stale) {
+            stale = true;
+            cards.values().forEach(card -> card.setEditable(false));
+            application.setReadOnly(true);
+            if (submit != null) {
+                submit.setEnabled(false);
+            }
             conflict.removeAll();
             Button reload = new Button(getTranslation("assessment.reload"), click -> load());
             reload.setId("conflict-reload");
             conflict.add(new Span(PortalErrorHandler.translate(this, refused)), reload);
             conflict.setVisible(true);
-        } else {
-            PortalErrorHandler.showError(UI.getCurrent(), refused);
+        }
+    }
+
+    /** Leaving with a refused value that was never saved asks first (typed text reaches the server before this). */
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        boolean unsaved = application != null && application.hasUnsavedValue()
+                || cards.values().stream().anyMatch(IndicatorCard::hasUnsavedValue);
+        if (unsaved) {
+            UnsavedChangesDialog.ask(event);
         }
     }
 
@@ -289,10 +393,28 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
         confirm.open();
     }
 
+    /** Every gap in words; one on an indicator names it and takes her to its card (opening its dimension). */
     private void showGaps(List<SubmissionGap> open) {
         gaps.removeAll();
         gaps.add(new Paragraph(getTranslation("assessment.submit.gaps", open.size())));
-        open.forEach(gap -> gaps.add(new Paragraph(getTranslation(gap.key(), gap.indicatorCode()))));
+        for (SubmissionGap gap : open) {
+            String code = gap.indicatorCode();
+            if (code == null || !titles.containsKey(code)) {
+                gaps.add(new Paragraph(getTranslation(gap.key(), code)));
+                continue;
+            }
+            Button link = new Button(getTranslation(gap.key(), titles.get(code)), click -> showCard(code));
+            link.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            link.setId("gap-" + gap.key().substring(gap.key().lastIndexOf('.') + 1) + "-" + code);
+            link.addClassName("qpb-gap-link");
+            gaps.add(new Div(link));
+        }
+    }
+
+    private void showCard(String code) {
+        Details details = dimensionOf.get(code);
+        details.setOpened(true);
+        cards.get(code).scrollIntoView();
     }
 
     private AssessmentTimeline timeline(List<TimelineEntry> history) {

@@ -12,8 +12,12 @@ import cn.luohu.qpb.assessment.SheetItem;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.time.DisplayZone;
+import cn.luohu.qpb.base.ui.AutosavedEntry;
+import cn.luohu.qpb.base.ui.AutosavedTextArea;
 import cn.luohu.qpb.base.ui.PortalErrorHandler;
 import cn.luohu.qpb.base.ui.SingleClickButton;
+import cn.luohu.qpb.base.ui.SuccessToast;
+import cn.luohu.qpb.base.ui.UnsavedChangesDialog;
 import cn.luohu.qpb.standard.IndicatorDefinition;
 import cn.luohu.qpb.standard.IndicatorInput;
 import cn.luohu.qpb.standard.Scoring;
@@ -40,15 +44,17 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,12 +64,17 @@ import java.util.stream.IntStream;
 /**
  * One assessment under review: per indicator the secretary's entries and evidence (read-only) beside the
  * reviewer's score and comment, saved as he types; the review total and the star it earns follow live.
+ * He may take over the secretary's score of one indicator, or of all he has not reviewed yet, as his own entries.
+ * A refused value stays marked on its field; a save another tab overtook stops this tab from saving until it
+ * reloads; leaving with a refused value asks first.
  * He then returns it (a comment listing what to fix) or recommends a star no higher than the total earns.
  * The assessment's timeline is folded away at the bottom.
  */
 @Route("reviews/:id")
 @RolesAllowed(Role.Names.REVIEWER)
-public class ReviewView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class ReviewView extends VerticalLayout implements BeforeEnterObserver, BeforeLeaveObserver, HasDynamicTitle {
+
+    private static final String SAVED_ELSEWHERE = "review.error.saved-elsewhere";
 
     private final transient ReviewService reviews;
     private final transient AssessmentService assessments;
@@ -75,6 +86,9 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
     private final Map<Long, Integer> versions = new HashMap<>();
     private final Map<String, IndicatorInput> inputs = new HashMap<>();
     private final ScoreSummary summary = new ScoreSummary();
+    private final List<AutosavedEntry> entries = new ArrayList<>();
+    /** True once another tab saved over this one: nothing more is saved here until it reloads. */
+    private boolean stale;
     private String title = "";
 
     public ReviewView(ReviewService reviews, AssessmentService assessments, EvidenceService evidence, DisplayZone zone) {
@@ -102,6 +116,8 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         scheme = sheet.sheet().items().isEmpty() ? null : sheet.sheet().scheme();
         versions.clear();
         inputs.clear();
+        entries.clear();
+        stale = false;
         removeAll();
         title = header.organizationName() + " · " + header.year();
 
@@ -122,6 +138,11 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         }
         summary.setId("review-summary");
         add(new H3(getTranslation("review.total")), summary);
+        if (reviewable) {
+            Button adoptAll = new SingleClickButton(getTranslation("review.adopt-all"), click -> adoptAll());
+            adoptAll.setId("review-adopt-all");
+            add(adoptAll);
+        }
         Map<Long, List<EvidenceFile>> files = evidence.listForAssessment(id).stream()
                 .collect(Collectors.groupingBy(EvidenceFile::itemId));
         for (SheetDimension dimension : sheet.sheet().dimensions()) {
@@ -134,10 +155,8 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
                 }
                 IndicatorCard own = new IndicatorCard(item.indicator(), item.input(), item.explanation(), false, (i, e) -> { });
                 own.add(new EvidencePanel(evidence, zone, item.itemId(), false, files.getOrDefault(item.itemId(), List.of())));
-                HorizontalLayout row = new HorizontalLayout(own, reviewCard(item, entry));
-                row.setWidthFull();
-                row.setFlexGrow(2, own);
-                row.setFlexGrow(1, row.getComponentAt(1));
+                Div row = new Div(own, reviewCard(item, entry));
+                row.addClassName("qpb-review-row");
                 add(row);
             }
         }
@@ -196,32 +215,47 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
             }
         }
         ((Component) field).setId("review-input-" + code);
-        field.setReadOnly(!reviewable);
-        TextArea comment = new TextArea(getTranslation("review.comment"));
+        AutosavedTextArea comment = new AutosavedTextArea(getTranslation("review.comment"));
         comment.setId("review-comment-" + code);
-        comment.setMaxLength(ReviewService.COMMENT_MAX);
         comment.setWidthFull();
         comment.setValue(entry.comment() == null ? "" : entry.comment());
-        comment.setValueChangeMode(ValueChangeMode.TIMEOUT);
-        comment.setValueChangeTimeout(1200);
-        comment.setReadOnly(!reviewable);
-        Runnable save = () -> saveItem(item, inputOf(indicator, field.getValue()), comment.getValue());
-        field.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                save.run();
-            }
-        });
-        comment.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                save.run();
-            }
-        });
+        AutosavedEntry autosaved = new AutosavedEntry(field, comment, ReviewService.COMMENT_MAX,
+                key -> key.startsWith("scoring.problem."), () -> saveItem(item, inputOf(indicator, field.getValue()), comment.getValue()));
+        autosaved.setReadOnly(!reviewable);
+        entries.add(autosaved);
         Span heading = new Span(getTranslation("review.card.title"));
         heading.addClassName("qpb-card-title");
         Div card = new Div(heading, (Component) field, comment);
+        if (reviewable && item.input() != null) {
+            Button adopt = new Button(getTranslation("review.adopt"), click -> show(field, item.input()));
+            adopt.setId("review-adopt-" + code);
+            adopt.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            card.add(adopt);
+        }
         card.addClassName("qpb-card");
         card.setId("review-card-" + code);
         return card;
+    }
+
+    /** Puts an entry into the field of its method, as if he had entered it (and so saves it). */
+    @SuppressWarnings("unchecked")
+    private static void show(HasValue<?, ?> field, IndicatorInput input) {
+        switch (field) {
+            case RadioButtonGroup<?> met -> ((RadioButtonGroup<Boolean>) met).setValue(input.met());
+            case BigDecimalField score -> score.setValue(input.score());
+            case IntegerField occurrences -> occurrences.setValue(input.occurrences());
+            default -> throw new IllegalArgumentException(field.getClass().getName());
+        }
+    }
+
+    private void adoptAll() {
+        try {
+            int adopted = reviews.adoptSelfScores(id);
+            load();
+            SuccessToast.show(getTranslation("review.adopt-all.done", adopted), "review-adopt-all-done");
+        } catch (PortalException refused) {
+            PortalErrorHandler.showError(UI.getCurrent(), refused);
+        }
     }
 
     private static IndicatorInput inputOf(IndicatorDefinition indicator, Object value) {
@@ -235,12 +269,19 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         };
     }
 
+    /** Saves his entry of one item; a refusal is rethrown for its card to mark on the field. */
     private void saveItem(SheetItem item, IndicatorInput input, String comment) {
         try {
+            if (stale) {
+                throw new PortalException(SAVED_ELSEWHERE);
+            }
             versions.put(item.itemId(), reviews.saveReviewItem(item.itemId(), input, comment, versions.get(item.itemId())));
         } catch (PortalException refused) {
-            PortalErrorHandler.showError(UI.getCurrent(), refused);
-            return;
+            if (SAVED_ELSEWHERE.equals(refused.messageKey()) && !stale) {
+                stale = true;
+                entries.forEach(entry -> entry.setReadOnly(true));
+            }
+            throw refused;
         }
         if (input == null) {
             inputs.remove(item.indicator().code());
@@ -320,6 +361,14 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         }
         load();
         return true;
+    }
+
+    /** Leaving with a refused value that was never saved asks first (typed text reaches the server before this). */
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        if (entries.stream().anyMatch(AutosavedEntry::hasUnsavedValue)) {
+            UnsavedChangesDialog.ask(event);
+        }
     }
 
     @Override

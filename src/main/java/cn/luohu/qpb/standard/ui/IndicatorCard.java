@@ -1,5 +1,7 @@
 package cn.luohu.qpb.standard.ui;
 
+import cn.luohu.qpb.base.ui.AutosavedEntry;
+import cn.luohu.qpb.base.ui.AutosavedTextArea;
 import cn.luohu.qpb.base.ui.LabeledValue;
 import cn.luohu.qpb.standard.IndicatorDefinition;
 import cn.luohu.qpb.standard.IndicatorInput;
@@ -10,36 +12,30 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.data.value.ValueChangeMode;
 
 import java.io.Serializable;
 
 /**
  * One indicator as a secretary fills it in: its 业务指引, 质量标准 and scoring rule, the input its method
  * needs (met or not, a score in steps, a count of occurrences) and an explanation. Every change is handed
- * to the listener; the explanation after a short pause in typing.
+ * to the listener as an {@link AutosavedEntry}: a refusal the listener throws stays marked on its field.
  */
 public class IndicatorCard extends Div {
 
-    /** Receives the indicator's input (null when cleared) and explanation after every change. */
+    /** Receives the indicator's input (null when cleared) and explanation after every change; throws a refusal. */
     @FunctionalInterface
     public interface ChangeListener extends Serializable {
         void changed(IndicatorInput input, String explanation);
     }
 
-    /** Milliseconds of pause in typing before an explanation is handed over (and saved). */
-    static final int TYPING_PAUSE_MS = 1200;
-
     private final IndicatorDefinition indicator;
-    private final TextArea explanation = new TextArea();
+    private final AutosavedTextArea explanation = new AutosavedTextArea(null);
     private final HasValue<?, ?> input;
-    private final transient ChangeListener listener;
+    private final AutosavedEntry entry;
 
     public IndicatorCard(IndicatorDefinition indicator, IndicatorInput initial, String initialExplanation,
                          boolean editable, ChangeListener listener) {
         this.indicator = indicator;
-        this.listener = listener;
         addClassName("qpb-card");
         addClassName("qpb-indicator");
         setId("indicator-card-" + indicator.code());
@@ -51,21 +47,14 @@ public class IndicatorCard extends Div {
                 new LabeledValue(getTranslation("standard.indicator.rule"), ScoringRuleText.of(this, indicator)));
         Component field = input(initial);
         input = (HasValue<?, ?>) field;
-        input.setReadOnly(!editable);
         add(field);
         explanation.setId("explanation-" + indicator.code());
         explanation.setLabel(getTranslation("form.explanation"));
-        explanation.setMaxLength(2000);
         explanation.setWidthFull();
         explanation.setValue(initialExplanation == null ? "" : initialExplanation);
-        explanation.setValueChangeMode(ValueChangeMode.TIMEOUT);
-        explanation.setValueChangeTimeout(TYPING_PAUSE_MS);
-        explanation.setReadOnly(!editable);
-        explanation.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                notifyChange();
-            }
-        });
+        entry = new AutosavedEntry(input, explanation, IndicatorDefinition.EXPLANATION_MAX,
+                key -> key.startsWith("scoring.problem."), () -> listener.changed(currentInput(), explanation.getValue()));
+        entry.setReadOnly(!editable);
         add(explanation);
         if (indicator.evidenceRequired()) {
             add(new LabeledValue(getTranslation("form.evidence"), indicator.evidenceHint()));
@@ -85,7 +74,6 @@ public class IndicatorCard extends Div {
                 met.setItems(true, false);
                 met.setItemLabelGenerator(value -> getTranslation(value ? "form.met.yes" : "form.met.no"));
                 met.setValue(initial == null ? null : initial.met());
-                met.addValueChangeListener(e -> notifyChange());
                 yield met;
             }
             case SCALE -> {
@@ -94,7 +82,6 @@ public class IndicatorCard extends Div {
                 score.setHelperText(getTranslation("form.score.help", ScoringRuleText.plain(indicator.maxScore()),
                         ScoringRuleText.plain(indicator.step())));
                 score.setValue(initial == null ? null : initial.score());
-                score.addValueChangeListener(e -> notifyChange());
                 yield score;
             }
             case DEDUCT -> {
@@ -103,7 +90,6 @@ public class IndicatorCard extends Div {
                 occurrences.setMin(0);
                 occurrences.setStepButtonsVisible(true);
                 occurrences.setValue(initial == null ? null : initial.occurrences());
-                occurrences.addValueChangeListener(e -> notifyChange());
                 yield occurrences;
             }
         };
@@ -122,7 +108,13 @@ public class IndicatorCard extends Div {
         };
     }
 
-    private void notifyChange() {
-        listener.changed(currentInput(), explanation.getValue());
+    /** Whether it holds a value that was refused and not saved since. */
+    public boolean hasUnsavedValue() {
+        return entry.hasUnsavedValue();
+    }
+
+    /** Stops (or allows) changes, e.g. once another tab has saved over this one. */
+    public void setEditable(boolean editable) {
+        entry.setReadOnly(!editable);
     }
 }

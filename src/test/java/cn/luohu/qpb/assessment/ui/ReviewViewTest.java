@@ -60,6 +60,14 @@ class ReviewViewTest extends KaribuTest {
         return dsl.select(ASSESSMENT.STATE).from(ASSESSMENT).where(ASSESSMENT.ID.eq(assessmentId)).fetchSingle().value1();
     }
 
+    /** The first indicator scored in steps: its code, title and maximum score. */
+    private org.jooq.Record3<String, String, java.math.BigDecimal> firstScaled() {
+        return dsl.select(STANDARD_INDICATOR.CODE, STANDARD_INDICATOR.TITLE, STANDARD_INDICATOR.MAX_SCORE).from(ASSESSMENT_ITEM)
+                .join(STANDARD_INDICATOR).on(STANDARD_INDICATOR.ID.eq(ASSESSMENT_ITEM.INDICATOR_ID))
+                .where(ASSESSMENT_ITEM.ASSESSMENT_ID.eq(assessmentId).and(STANDARD_INDICATOR.METHOD.eq("SCALE")))
+                .orderBy(ASSESSMENT_ITEM.ID).limit(1).fetchSingle();
+    }
+
     /** Gives every indicator full marks through the review inputs, as the browser would. */
     @SuppressWarnings("unchecked")
     private void reviewAllFull() {
@@ -125,10 +133,7 @@ class ReviewViewTest extends KaribuTest {
         login(reviewer);
         open();
         _click(_get(Button.class, spec -> spec.withId("review-start")));
-        var scaled = dsl.select(STANDARD_INDICATOR.CODE, STANDARD_INDICATOR.TITLE).from(ASSESSMENT_ITEM)
-                .join(STANDARD_INDICATOR).on(STANDARD_INDICATOR.ID.eq(ASSESSMENT_ITEM.INDICATOR_ID))
-                .where(ASSESSMENT_ITEM.ASSESSMENT_ID.eq(assessmentId).and(STANDARD_INDICATOR.METHOD.eq("SCALE")))
-                .orderBy(ASSESSMENT_ITEM.ID).limit(1).fetchSingle();
+        var scaled = firstScaled();
         _setValue(_get(BigDecimalField.class, spec -> spec.withId("review-input-" + scaled.value1())), new java.math.BigDecimal("1.5"));
 
         Details history = _get(Details.class, spec -> spec.withId("review-history"));
@@ -141,5 +146,46 @@ class ReviewViewTest extends KaribuTest {
         assertTrue(text.contains("已提交 → 审核中"), text);
         assertTrue(text.contains("评审" + scaled.value1() + " " + scaled.value2() + "未评分 → 1.5"), text);
         assertTrue(text.contains(displayName), text);
+    }
+
+    @Test
+    void heAdoptsTheSelfScoreOfOneIndicatorOrOfAllNotYetReviewed() {
+        long secretaryId = data.userId(data.user(organization, Role.SECRETARY));
+        new AssessmentFixtures(dsl).readyToSubmit(assessmentId, secretaryId, 3);
+        login(reviewer);
+        open();
+        _click(_get(Button.class, spec -> spec.withId("review-start")));
+        var items = dsl.select(ASSESSMENT_ITEM.ID, STANDARD_INDICATOR.CODE).from(ASSESSMENT_ITEM)
+                .join(STANDARD_INDICATOR).on(STANDARD_INDICATOR.ID.eq(ASSESSMENT_ITEM.INDICATOR_ID))
+                .where(ASSESSMENT_ITEM.ASSESSMENT_ID.eq(assessmentId)).orderBy(ASSESSMENT_ITEM.ID).fetch();
+        String firstCode = items.getFirst().value2();
+
+        _click(_get(Button.class, spec -> spec.withId("review-adopt-" + firstCode)));
+        assertEquals(1, dsl.fetchCount(ASSESSMENT_ITEM, ASSESSMENT_ITEM.ASSESSMENT_ID.eq(assessmentId)
+                .and(ASSESSMENT_ITEM.REVIEWED_BY.eq(data.userId(reviewer)))), "one entry, his own");
+        assertTrue(new java.math.BigDecimal(_get(Span.class, spec -> spec.withId("form-total")).getText()).signum() > 0);
+
+        _click(_get(Button.class, spec -> spec.withId("review-adopt-all")));
+        assertEquals(items.size(), dsl.fetchCount(ASSESSMENT_ITEM, ASSESSMENT_ITEM.ASSESSMENT_ID.eq(assessmentId)
+                .and(ASSESSMENT_ITEM.REVIEWED_BY.eq(data.userId(reviewer)))));
+        _click(_get(Button.class, spec -> spec.withId("review-recommend")));
+        @SuppressWarnings("unchecked")
+        Select<Integer> star = _get(Select.class, spec -> spec.withId("review-recommend-star"));
+        assertEquals(5, star.getValue(), "full marks adopted: the review total earns five stars");
+    }
+
+    @Test
+    void aRefusedReviewScoreStaysMarkedOnItsField() {
+        login(reviewer);
+        open();
+        _click(_get(Button.class, spec -> spec.withId("review-start")));
+        var scaled = firstScaled();
+        BigDecimalField score = _get(BigDecimalField.class, spec -> spec.withId("review-input-" + scaled.value1()));
+        _setValue(score, new java.math.BigDecimal("99"));
+        assertTrue(score.isInvalid());
+        assertTrue(score.getErrorMessage().contains(scaled.value1()), score.getErrorMessage());
+        assertEquals("0", _get(Span.class, spec -> spec.withId("form-total")).getText(), "a refused score counts for nothing");
+        _setValue(score, scaled.value3());
+        assertFalse(score.isInvalid());
     }
 }
