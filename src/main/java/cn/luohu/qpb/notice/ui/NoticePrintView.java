@@ -1,5 +1,6 @@
 package cn.luohu.qpb.notice.ui;
 
+import cn.luohu.qpb.base.ui.RouteIds;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.ui.Labels;
 import cn.luohu.qpb.notice.NoticeBatch;
@@ -38,7 +39,7 @@ public class NoticePrintView extends Div implements BeforeEnterObserver, HasDyna
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        long id = event.getRouteParameters().getLong("id").orElse(-1L);
+        long id = RouteIds.id(event);
         NoticeBatch batch = notices.batch(id);
         title = getTranslation("notice.title", String.valueOf(batch.year()));
         removeAll();
