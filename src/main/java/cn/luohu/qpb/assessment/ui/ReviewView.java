@@ -8,6 +8,8 @@ import cn.luohu.qpb.assessment.EvidenceService;
 import cn.luohu.qpb.assessment.ReviewEntry;
 import cn.luohu.qpb.assessment.ReviewService;
 import cn.luohu.qpb.assessment.ReviewSheet;
+import cn.luohu.qpb.assessment.AssessmentState;
+import cn.luohu.qpb.assessment.TimelineEntry;
 import cn.luohu.qpb.assessment.SheetDimension;
 import cn.luohu.qpb.assessment.SheetItem;
 import cn.luohu.qpb.base.PortalException;
@@ -33,6 +35,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -52,6 +55,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -110,7 +114,9 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         heading.setId("review-title");
         Div facts = new AssessmentFacts(header, "review-facts");
         add(heading, facts);
-        if (sheet.recommendedStar() != null) {
+        if (header.state() == AssessmentState.UNDER_REVIEW) {
+            rejectedBecause().ifPresent(this::add);
+        } else if (sheet.recommendedStar() != null && header.state().compareTo(AssessmentState.RECOMMENDED) >= 0) {
             Span recommended = new Span(getTranslation("review.recommended", sheet.recommendedStar()));
             recommended.setId("review-recommended");
             add(recommended);
@@ -152,6 +158,23 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
             add(new HorizontalLayout(returnIt, recommend));
         }
         add(timeline());
+    }
+
+    /**
+     * Why district staff sent the recommendation back, at the top where the reviewer looks first (as the secretary
+     * sees a return): the comment of the latest move from recommended back to under review, if that was the last.
+     */
+    private Optional<Div> rejectedBecause() {
+        return assessments.timeline(id).stream().filter(TimelineEntry.Move.class::isInstance).map(TimelineEntry.Move.class::cast)
+                .filter(move -> move.to() == AssessmentState.UNDER_REVIEW).reduce((first, second) -> second)
+                .filter(move -> move.from() == AssessmentState.RECOMMENDED)
+                .map(move -> {
+                    Div notice = new Div(new Span(getTranslation("review.rejected.title", move.actorName())),
+                            new Paragraph(move.comment() == null ? "" : move.comment()));
+                    notice.setId("review-rejected");
+                    notice.addClassName("qpb-notice");
+                    return notice;
+                });
     }
 
     /** The assessment's history, folded away at the bottom and read afresh whenever it is unfolded. */
