@@ -17,7 +17,12 @@ public record ApprovalCase(long id, long cycleId, String organizationName, Asses
      * current star (逐级晋升) unless district staff grant the direct-grading request.
      */
     public int maxApprovable(boolean directGradingGranted) {
+        return maxApprovable(recommendedStar, starAtOpen, directGradingRequested && directGradingGranted);
+    }
+
+    /** The same rule for a recommendation given by its parts (the quota meter counts them set-wise). */
+    static int maxApprovable(Integer recommendedStar, int starAtOpen, boolean directGradingGranted) {
         int recommended = recommendedStar == null ? 0 : recommendedStar;
-        return directGradingRequested && directGradingGranted ? recommended : Math.min(recommended, starAtOpen + 1);
+        return directGradingGranted ? recommended : Math.min(recommended, starAtOpen + 1);
     }
 }

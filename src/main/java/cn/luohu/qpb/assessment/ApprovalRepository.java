@@ -136,14 +136,23 @@ class ApprovalRepository {
                 .forUpdate().fetchOptional(ASSESSMENT_CYCLE.STATUS).orElse(null));
     }
 
-    /** The quota meter of a cycle: per star level, approved and projected holders against the quota. */
+    /**
+     * The quota meter of a cycle: per star level, approved and projected holders against the quota. A pending
+     * recommendation is projected at what approving it would really give (at most one level up, as approving
+     * many does); a direct-grading request at the recommendation, the most that granting it can give.
+     */
     List<QuotaLine> quotas(long cycleId) {
-        Field<Integer> projected = DSL.when(ASSESSMENT.STATE.in(DECIDED), ASSESSMENT.APPROVED_STAR)
-                .when(ASSESSMENT.STATE.eq(AssessmentState.RECOMMENDED.name()), ASSESSMENT.RECOMMENDED_STAR)
-                .otherwise(ASSESSMENT.STAR_AT_OPEN);
+        Field<Integer> fixedStar = DSL.when(ASSESSMENT.STATE.in(DECIDED), ASSESSMENT.APPROVED_STAR).otherwise(ASSESSMENT.STAR_AT_OPEN);
         Map<Integer, Integer> projectedCounts = new HashMap<>();
-        dsl.select(projected, DSL.count()).from(ASSESSMENT).where(ASSESSMENT.CYCLE_ID.eq(cycleId)).groupBy(projected)
-                .forEach(r -> projectedCounts.put(r.value1(), r.value2()));
+        dsl.select(fixedStar, DSL.count()).from(ASSESSMENT)
+                .where(ASSESSMENT.CYCLE_ID.eq(cycleId).and(ASSESSMENT.STATE.ne(AssessmentState.RECOMMENDED.name())))
+                .groupBy(fixedStar)
+                .forEach(r -> projectedCounts.merge(r.value1(), r.value2(), Integer::sum));
+        dsl.select(ASSESSMENT.RECOMMENDED_STAR, ASSESSMENT.STAR_AT_OPEN, ASSESSMENT.DIRECT_GRADING, DSL.count()).from(ASSESSMENT)
+                .where(ASSESSMENT.CYCLE_ID.eq(cycleId).and(ASSESSMENT.STATE.eq(AssessmentState.RECOMMENDED.name())))
+                .groupBy(ASSESSMENT.RECOMMENDED_STAR, ASSESSMENT.STAR_AT_OPEN, ASSESSMENT.DIRECT_GRADING)
+                .forEach(r -> projectedCounts.merge(ApprovalCase.maxApprovable(r.value1(), r.value2(), Boolean.TRUE.equals(r.value3())),
+                        r.value4(), Integer::sum));
         Map<Integer, Integer> approvedCounts = approvedCounts(cycleId);
         int assessed = projectedCounts.values().stream().mapToInt(Integer::intValue).sum();
         Map<Integer, BigDecimal> percents = quotaPercents(cycleId);

@@ -62,12 +62,12 @@ class AssessmentRepository {
 
     List<AssessmentSummary> ofOrganization(long organizationId) {
         return dsl.select(ASSESSMENT.ID, ASSESSMENT_CYCLE.YEAR, ASSESSMENT_CYCLE.NAME, ASSESSMENT.STATE, ASSESSMENT.SELF_TOTAL,
-                        ASSESSMENT.APPLIED_STAR)
+                        ASSESSMENT.APPLIED_STAR, DSL.coalesce(ASSESSMENT.DEADLINE_EXTENDED_TO, ASSESSMENT_CYCLE.SELF_DEADLINE))
                 .from(ASSESSMENT).join(ASSESSMENT_CYCLE).on(ASSESSMENT_CYCLE.ID.eq(ASSESSMENT.CYCLE_ID))
                 .where(ASSESSMENT.ORGANIZATION_ID.eq(organizationId))
                 .orderBy(ASSESSMENT_CYCLE.YEAR.desc())
                 .fetch(r -> new AssessmentSummary(r.value1(), r.value2(), r.value3(), AssessmentState.valueOf(r.value4()),
-                        r.value5(), r.value6()));
+                        r.value5(), r.value6(), r.value7()));
     }
 
     AssessmentSheet sheet(long id) {

@@ -66,6 +66,14 @@ public class AssessmentService {
         return repository.currentOf(currentUser.require().organizationId());
     }
 
+    /** The secretary's assessment in the newest open cycle with its state and deadline, if there is one. */
+    @PreAuthorize(Access.SECRETARY)
+    public Optional<AssessmentSummary> currentSummary() {
+        long organization = currentUser.require().organizationId();
+        return repository.currentOf(organization).flatMap(id -> repository.ofOrganization(organization).stream()
+                .filter(summary -> summary.id() == id).findFirst());
+    }
+
     /** Her organisation's assessments of every cycle, newest first (earlier ones are read-only). */
     @PreAuthorize(Access.SECRETARY)
     public List<AssessmentSummary> mine() {

@@ -42,7 +42,9 @@ class ReviewRepository {
         return from(dsl.select(ASSESSMENT.ID, ASSESSMENT_CYCLE.YEAR, ORGANIZATION.NAME, COMMITTEE.NAME, ORGANIZATION.CATEGORY,
                         ASSESSMENT.STATE, ASSESSMENT.APPLIED_STAR, ASSESSMENT.SELF_TOTAL, ASSESSMENT_CYCLE.REVIEW_DEADLINE, overdue))
                 .where(conditions(filter, scope))
-                .orderBy(overdue.desc(), ASSESSMENT_CYCLE.REVIEW_DEADLINE.asc(), ORGANIZATION.NAME.asc(), ASSESSMENT.ID.asc())
+                // what the reviewer can act on (start or continue a review) first, the overdue among them at the top
+                .orderBy(DSL.when(ASSESSMENT.STATE.in(WAITING), 0).else_(1), overdue.desc(), ASSESSMENT_CYCLE.REVIEW_DEADLINE.asc(),
+                        ORGANIZATION.NAME.asc(), ASSESSMENT.ID.asc())
                 .offset(offset).limit(limit)
                 .fetch(r -> new ReviewQueueRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                         AssessmentState.valueOf(r.value6()), r.value7(), r.value8(), r.value9(), Boolean.TRUE.equals(r.value10())));

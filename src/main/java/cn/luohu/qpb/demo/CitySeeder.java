@@ -1,12 +1,11 @@
 package cn.luohu.qpb.demo;
 
+import cn.luohu.qpb.base.StartupData;
 import cn.luohu.qpb.base.time.DisplayZone;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -26,7 +25,7 @@ import static cn.luohu.qpb.jooq.Tables.ORGANIZATION;
 @Component
 @Order(2) // after the seeded standards, before the demo district (which then finds organisations and stays out)
 @ConditionalOnProperty("qpb.city.size")
-class CitySeeder implements ApplicationRunner {
+class CitySeeder implements StartupData {
 
     private static final Logger log = LoggerFactory.getLogger(CitySeeder.class);
 
@@ -46,7 +45,7 @@ class CitySeeder implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void seed() {
         if (dsl.fetchExists(ORGANIZATION)) {
             int assessed = dsl.fetchCount(ORGANIZATION, ORGANIZATION.KIND.in("COMMUNITY_COMMITTEE", "BRANCH"));
             if (dsl.fetchExists(ORGANIZATION, ORGANIZATION.CODE.eq(CityTree.ROOT_CODE)) && assessed == size) {

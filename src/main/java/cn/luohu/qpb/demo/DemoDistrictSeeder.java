@@ -1,5 +1,6 @@
 package cn.luohu.qpb.demo;
 
+import cn.luohu.qpb.base.StartupData;
 import cn.luohu.qpb.assessment.AssessmentService;
 import cn.luohu.qpb.assessment.AssessmentSheet;
 import cn.luohu.qpb.assessment.EvidenceService;
@@ -21,10 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.core.annotation.Order;
@@ -60,7 +60,7 @@ import static cn.luohu.qpb.jooq.Tables.STAR_HISTORY;
  */
 @Component
 @Order(3) // after a generated city, which it then leaves alone
-class DemoDistrictSeeder implements ApplicationRunner {
+class DemoDistrictSeeder implements StartupData {
 
     static final String DEMO_PASSWORD = "qpb-demo-2026";
     static final String DEMO_REVIEWER_COMMITTEE = "CZ";
@@ -98,13 +98,17 @@ class DemoDistrictSeeder implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void seed() {
         if (!enabled || dsl.fetchExists(ORGANIZATION)) {
             return;
         }
-        transaction.executeWithoutResult(status -> seed());
-        openThisYearsCycle();
-        fillSomeSelfAssessments();
+        // one transaction, the services' own joining it: a start killed halfway leaves an empty database,
+        // which the next start seeds afresh (not a half-seeded district that is never completed)
+        transaction.executeWithoutResult(status -> {
+            seedDistrict();
+            openThisYearsCycle();
+            fillSomeSelfAssessments();
+        });
         log.info("Demo district seeded: {} organisations, {} users",
                 dsl.fetchCount(ORGANIZATION), dsl.fetchCount(APP_USER));
     }
@@ -159,8 +163,11 @@ class DemoDistrictSeeder implements ApplicationRunner {
     /** Runs the work as this demo user, through the services and their rules, as the portal would. */
     private void runAs(String username, Runnable work) {
         var principal = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        // a context of its own, set as a whole: outside a request, Vaadin's holder strategy keeps no context
+        // that getContext() creates, so setting an authentication on that one would be lost
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        SecurityContextHolder.setContext(context);
         try {
             work.run();
         } finally {
@@ -181,7 +188,7 @@ class DemoDistrictSeeder implements ApplicationRunner {
         });
     }
 
-    private void seed() {
+    private void seedDistrict() {
         Map<String, Long> ids = insertOrganizations();
         // one hash for every demo account: bcrypt takes ~0.1 s per hash, and these passwords are public anyway
         String hash = passwordEncoder.encode(DEMO_PASSWORD);

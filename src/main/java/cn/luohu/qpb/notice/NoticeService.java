@@ -13,6 +13,7 @@ import cn.luohu.qpb.base.security.Access;
 import cn.luohu.qpb.base.security.CurrentUser;
 import cn.luohu.qpb.base.time.DisplayZone;
 import com.vaadin.flow.i18n.I18NProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -58,9 +59,11 @@ public class NoticeService {
     private final I18NProvider i18n;
     private final Clock clock;
     private final DisplayZone zone;
+    private final NoticeIssuer issuer;
 
     NoticeService(NoticeRepository repository, AssessmentMoves moves, NoticeFinalizer finalizer, CurrentUser currentUser,
-                  AuditService audit, ApplicationEventPublisher events, I18NProvider i18n, Clock clock, DisplayZone zone) {
+                  AuditService audit, ApplicationEventPublisher events, I18NProvider i18n, Clock clock, DisplayZone zone,
+                  @Value("${qpb.notice.issuer:}") String issuer, @Value("${qpb.notice.contact:}") String contact) {
         this.repository = repository;
         this.moves = moves;
         this.finalizer = finalizer;
@@ -70,6 +73,13 @@ public class NoticeService {
         this.i18n = i18n;
         this.clock = clock;
         this.zone = zone;
+        this.issuer = new NoticeIssuer(issuer.strip(), contact.strip());
+    }
+
+    /** Who issues the notices and whom to contact about an objection (the print view shows both). */
+    @PreAuthorize(Access.ANY_ROLE)
+    public NoticeIssuer issuer() {
+        return issuer;
     }
 
     /**

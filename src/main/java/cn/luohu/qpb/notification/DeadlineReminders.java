@@ -128,11 +128,13 @@ class DeadlineReminders {
         lines.add("");
         if (mail.selfDueSoon() + mail.selfOverdue() > 0) {
             lines.add(translations.getTranslation(NotificationKind.SELF_DEADLINE.messageKey(), locale,
-                    mail.selfDueSoon(), mail.selfOverdue(), NotificationRepository.DUE_SOON_DAYS));
+                    mail.selfDueSoon(), mail.selfOverdue(), NotificationRepository.DUE_SOON_DAYS, mail.cycleName(),
+                    String.valueOf(mail.selfDeadline())));
         }
         if (mail.reviewDueSoon() + mail.reviewOverdue() > 0) {
             lines.add(translations.getTranslation(NotificationKind.REVIEW_DEADLINE.messageKey(), locale,
-                    mail.reviewDueSoon(), mail.reviewOverdue(), NotificationRepository.DUE_SOON_DAYS));
+                    mail.reviewDueSoon(), mail.reviewOverdue(), NotificationRepository.DUE_SOON_DAYS, mail.cycleName(),
+                    String.valueOf(mail.reviewDeadline())));
         }
         lines.add("");
         lines.add(translations.getTranslation("notification.mail.footer", locale));

@@ -7,7 +7,7 @@ import cn.luohu.qpb.base.security.Role;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record5;
+import org.jooq.Record9;
 import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -141,26 +141,37 @@ class NotificationRepository {
         var review = due(ASSESSMENT_CYCLE.REVIEW_DEADLINE, today, Role.REVIEWER, ASSESSMENT.COMMITTEE_ID, REVIEW_OPEN, false);
         Table<?> due = self.unionAll(review).asTable("due");
         Field<Long> user = due.field("user_id", Long.class);
+        Field<Long> selfAssessment = due.field("self_assessment", Long.class);
         return dsl.insertInto(DEADLINE_REMINDER, DEADLINE_REMINDER.USER_ID, DEADLINE_REMINDER.REMINDER_DATE,
                         DEADLINE_REMINDER.RUN_ID, DEADLINE_REMINDER.SELF_DUE_SOON, DEADLINE_REMINDER.SELF_OVERDUE,
-                        DEADLINE_REMINDER.REVIEW_DUE_SOON, DEADLINE_REMINDER.REVIEW_OVERDUE)
+                        DEADLINE_REMINDER.REVIEW_DUE_SOON, DEADLINE_REMINDER.REVIEW_OVERDUE, DEADLINE_REMINDER.CYCLE_NAME,
+                        DEADLINE_REMINDER.SELF_DEADLINE, DEADLINE_REMINDER.REVIEW_DEADLINE, DEADLINE_REMINDER.ASSESSMENT_ID)
                 .select(DSL.select(user, DSL.val(today), DSL.val(runId), total(due, "self_due_soon"), total(due, "self_overdue"),
-                                total(due, "review_due_soon"), total(due, "review_overdue"))
+                                total(due, "review_due_soon"), total(due, "review_overdue"),
+                                DSL.min(due.field("cycle_name", String.class)),
+                                DSL.min(due.field("self_deadline", LocalDate.class)),
+                                DSL.min(due.field("review_deadline", LocalDate.class)),
+                                // the assessment to open, when the reminder is about exactly one
+                                DSL.when(DSL.count(selfAssessment).eq(1), DSL.min(selfAssessment)))
                         .from(due).groupBy(user).orderBy(user)) // one lock order for racing instances
                 .onDuplicateKeyIgnore()
                 .execute();
     }
 
-    /** One row per (user, assessment due): which counts it adds to, as 0/1 columns. */
-    private static Select<Record5<Long, Integer, Integer, Integer, Integer>> due(
+    /** One row per (user, assessment due): which counts it adds to, as 0/1 columns, and what it is about. */
+    private static Select<Record9<Long, Integer, Integer, Integer, Integer, String, LocalDate, LocalDate, Long>> due(
             Field<LocalDate> deadline, LocalDate today, Role role, Field<Long> userOrganization, List<String> states,
             boolean self) {
         Field<Integer> soon = DSL.when(deadline.ge(today), 1).else_(0);
         Field<Integer> overdue = DSL.when(deadline.lt(today), 1).else_(0);
         Field<Integer> none = DSL.inline(0);
+        Field<LocalDate> noDate = DSL.inline(null, LocalDate.class);
         return DSL.select(APP_USER.ID.as("user_id"),
                         (self ? soon : none).as("self_due_soon"), (self ? overdue : none).as("self_overdue"),
-                        (self ? none : soon).as("review_due_soon"), (self ? none : overdue).as("review_overdue"))
+                        (self ? none : soon).as("review_due_soon"), (self ? none : overdue).as("review_overdue"),
+                        ASSESSMENT_CYCLE.NAME.as("cycle_name"),
+                        (self ? deadline : noDate).as("self_deadline"), (self ? noDate : deadline).as("review_deadline"),
+                        (self ? ASSESSMENT.ID : DSL.inline(null, Long.class)).as("self_assessment"))
                 .from(ASSESSMENT)
                 .join(ASSESSMENT_CYCLE).on(ASSESSMENT_CYCLE.ID.eq(ASSESSMENT.CYCLE_ID))
                 .join(APP_USER).on(APP_USER.ORGANIZATION_ID.eq(userOrganization))
@@ -175,20 +186,28 @@ class NotificationRepository {
         return DSL.sum(due.field(column, Integer.class)).coerce(Integer.class);
     }
 
-    /** The in-app notifications of one run's reminders: one per user and role with something due. */
+    /**
+     * The in-app notifications of one run's reminders: one per user and role with something due, with the
+     * arguments of {@link NotificationKind#SELF_DEADLINE}'s message: due soon, overdue, the days counted as soon,
+     * the cycle and the earliest deadline; a secretary's links to her assessment.
+     */
     void notifyReminders(String runId, LocalDateTime now) {
         remind(runId, now, Role.SECRETARY, NotificationKind.SELF_DEADLINE,
-                DEADLINE_REMINDER.SELF_DUE_SOON, DEADLINE_REMINDER.SELF_OVERDUE);
+                DEADLINE_REMINDER.SELF_DUE_SOON, DEADLINE_REMINDER.SELF_OVERDUE, DEADLINE_REMINDER.SELF_DEADLINE,
+                DEADLINE_REMINDER.ASSESSMENT_ID);
         remind(runId, now, Role.REVIEWER, NotificationKind.REVIEW_DEADLINE,
-                DEADLINE_REMINDER.REVIEW_DUE_SOON, DEADLINE_REMINDER.REVIEW_OVERDUE);
+                DEADLINE_REMINDER.REVIEW_DUE_SOON, DEADLINE_REMINDER.REVIEW_OVERDUE, DEADLINE_REMINDER.REVIEW_DEADLINE,
+                DSL.inline(null, Long.class));
     }
 
     private void remind(String runId, LocalDateTime now, Role role, NotificationKind kind,
-                        Field<Integer> dueSoon, Field<Integer> overdue) {
+                        Field<Integer> dueSoon, Field<Integer> overdue, Field<LocalDate> deadline, Field<Long> assessment) {
         dsl.insertInto(NOTIFICATION, NOTIFICATION.RECIPIENT_ID, NOTIFICATION.RECIPIENT_ROLE, NOTIFICATION.KIND,
-                        NOTIFICATION.ARGS, NOTIFICATION.CREATED_AT)
+                        NOTIFICATION.ARGS, NOTIFICATION.ASSESSMENT_ID, NOTIFICATION.CREATED_AT)
                 .select(DSL.select(DEADLINE_REMINDER.USER_ID, DSL.inline(role.name()), DSL.inline(kind.name()),
-                                DSL.jsonArray(dueSoon, overdue, DSL.inline(DUE_SOON_DAYS)), DSL.val(now, LocalDateTime.class))
+                                DSL.jsonArray(dueSoon, overdue, DSL.inline(DUE_SOON_DAYS), DEADLINE_REMINDER.CYCLE_NAME,
+                                        DSL.cast(deadline, String.class)),
+                                assessment, DSL.val(now, LocalDateTime.class))
                         .from(DEADLINE_REMINDER)
                         .where(DEADLINE_REMINDER.RUN_ID.eq(runId).and(dueSoon.plus(overdue).gt(0))))
                 .execute();
@@ -198,12 +217,13 @@ class NotificationRepository {
     List<ReminderMail> reminderMails(String runId) {
         return dsl.select(APP_USER.EMAIL, APP_USER.DISPLAY_NAME, APP_USER.PREFERRED_LANGUAGE,
                         DEADLINE_REMINDER.SELF_DUE_SOON, DEADLINE_REMINDER.SELF_OVERDUE,
-                        DEADLINE_REMINDER.REVIEW_DUE_SOON, DEADLINE_REMINDER.REVIEW_OVERDUE)
+                        DEADLINE_REMINDER.REVIEW_DUE_SOON, DEADLINE_REMINDER.REVIEW_OVERDUE, DEADLINE_REMINDER.CYCLE_NAME,
+                        DEADLINE_REMINDER.SELF_DEADLINE, DEADLINE_REMINDER.REVIEW_DEADLINE)
                 .from(DEADLINE_REMINDER).join(APP_USER).on(APP_USER.ID.eq(DEADLINE_REMINDER.USER_ID))
                 .where(DEADLINE_REMINDER.RUN_ID.eq(runId))
                 .and(APP_USER.EMAIL.isNotNull()).and(DSL.trim(APP_USER.EMAIL).ne(""))
                 .orderBy(DEADLINE_REMINDER.USER_ID)
                 .fetch(r -> new ReminderMail(r.value1().strip(), r.value2(), Language.ofCode(r.value3()).orElse(Language.ZH),
-                        r.value4(), r.value5(), r.value6(), r.value7()));
+                        r.value4(), r.value5(), r.value6(), r.value7(), r.value8(), r.value9(), r.value10()));
     }
 }

@@ -1,9 +1,8 @@
 package cn.luohu.qpb.standard;
 
+import cn.luohu.qpb.base.StartupData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,7 +17,7 @@ import java.time.ZoneOffset;
  */
 @Component
 @Order(1) // before the demo district, whose cycle needs the standards
-class StandardSeeder implements ApplicationRunner {
+class StandardSeeder implements StartupData {
 
     private static final Logger log = LoggerFactory.getLogger(StandardSeeder.class);
 
@@ -33,7 +32,7 @@ class StandardSeeder implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void seed() {
         if (!repository.list().isEmpty()) {
             return;
         }

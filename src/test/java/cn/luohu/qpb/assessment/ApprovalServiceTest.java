@@ -205,6 +205,36 @@ class ApprovalServiceTest extends IntegrationTest {
     }
 
     @Test
+    void theQuotaMeterProjectsWhatApprovingWouldReallyGive() {
+        List<Long> leaps = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            leaps.add(recommended(2, 5, false)); // recommended five stars, but one level up is three
+        }
+        recommended(0, 4, true); // a direct-grading request: granting it may give the recommendation
+        recommended(3, 2, false); // recommended below the current star: approving gives two
+
+        List<QuotaLine> before = approvals.quotaMeter(cycle);
+        assertEquals(0, projected(before, 5), "no approval can give five stars here");
+        assertEquals(3, projected(before, 3));
+        assertEquals(1, projected(before, 4), "the direct-grading request, at its recommendation");
+        assertEquals(1, projected(before, 2));
+        approvals.approveMany(cycle, leaps);
+        List<QuotaLine> after = approvals.quotaMeter(cycle);
+        for (int star = 0; star <= 5; star++) {
+            assertEquals(projected(before, star), projected(after, star), "approving many changed the projection of " + star);
+        }
+        assertEquals(3, approved(after, 3));
+    }
+
+    private static int projected(List<QuotaLine> meter, int star) {
+        return meter.stream().filter(l -> l.star() == star).findFirst().orElseThrow().projected();
+    }
+
+    private static int approved(List<QuotaLine> meter, int star) {
+        return meter.stream().filter(l -> l.star() == star).findFirst().orElseThrow().approved();
+    }
+
+    @Test
     void approvingManyApprovesEachAtItsHighestStarAndLeavesTheRestNamed() {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 30; i++) {

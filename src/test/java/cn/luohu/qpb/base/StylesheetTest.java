@@ -27,4 +27,12 @@ class StylesheetTest {
         }
         assertEquals(0, depth, "every rule is closed");
     }
+
+    @Test
+    void theClassesTheCodeReliesOnForLayoutAreStyled() throws IOException {
+        String css = Files.readString(Path.of("frontend/styles/portal.css"));
+        for (String rule : new String[]{".qpb-evidence-file {", ".qpb-print {", "@page {", ".qpb-print-signature {"}) {
+            assertTrue(css.contains(rule), rule);
+        }
+    }
 }

@@ -1,14 +1,19 @@
 package cn.luohu.qpb.base;
 
+import cn.luohu.qpb.base.i18n.PortalI18nProvider;
+import com.ibm.icu.text.MessageFormat;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,6 +65,50 @@ class TranslationsTest {
             }
         }
         assertTrue(missing.isEmpty(), "missing translations: " + missing);
+    }
+
+    @Test
+    void everyMessageIsAnIcuPattern() throws IOException {
+        for (String file : List.of("translations.properties", "translations_en.properties")) {
+            Properties messages = load(file);
+            for (String key : messages.stringPropertyNames()) {
+                assertDoesNotThrow(() -> new MessageFormat(messages.getProperty(key), Locale.ENGLISH), file + ": " + key);
+            }
+        }
+    }
+
+    /** An English count before a noun goes through a plural rule ("1 star", "2 stars"), never "1 stars". */
+    @Test
+    void englishCountsMeetTheirNounsThroughPluralRules() throws IOException {
+        Pattern bareCount = Pattern.compile("\\{\\d\\} (stars|items|days|organisations|results|users|problems|indicators|"
+                + "committees|points|things|self-assessments|rows|files|objections|notifications)\\b");
+        Properties english = load("translations_en.properties");
+        Set<String> bare = new TreeSet<>();
+        for (String key : english.stringPropertyNames()) {
+            if (bareCount.matcher(english.getProperty(key)).find()) {
+                bare.add(key);
+            }
+        }
+        assertTrue(bare.isEmpty(), "counts without a plural rule: " + bare);
+    }
+
+    @Test
+    void numbersMeetWordsInBothLanguages() {
+        PortalI18nProvider i18n = new PortalI18nProvider();
+        Locale zh = Locale.SIMPLIFIED_CHINESE;
+        assertEquals("全部指标都已填写。", i18n.getTranslation("form.missing", zh, 0));
+        assertEquals("还有 3 项未填写。", i18n.getTranslation("form.missing", zh, 3));
+        assertEquals("1 item still to fill in.", i18n.getTranslation("form.missing", Locale.ENGLISH, 1));
+        assertEquals("只看是否达标，不计分。", i18n.getTranslation("standard.rule.check", zh, BigDecimal.ZERO));
+        assertEquals("达标得 2.5 分，不达标不得分。", i18n.getTranslation("standard.rule.check", zh, new BigDecimal("2.5")));
+        assertEquals("Met: 1 point; not met: none.", i18n.getTranslation("standard.rule.check", Locale.ENGLISH, BigDecimal.ONE));
+        assertTrue(i18n.getTranslation("review.recommend.confirm.text", zh, 0).startsWith("确定推荐为“未评星”"));
+        assertTrue(i18n.getTranslation("review.recommend.confirm.text", zh, 3).startsWith("确定推荐三星？"));
+        assertEquals("Veto: when not met, at most 1 star.", i18n.getTranslation("standard.rule.veto", Locale.ENGLISH, 1));
+        assertTrue(i18n.getTranslation("approval.quota.line", Locale.ENGLISH, 1, 0, 2, 3, "10").startsWith("1 star: 0 approved"));
+        assertTrue(i18n.getTranslation("approval.quota.line", Locale.ENGLISH, 4, 0, 2, 3, "10").startsWith("4 stars: 0 approved"));
+        assertTrue(i18n.getTranslation("approval.quota.line", zh, 0, 0, 2, 3, "10").startsWith("未评星："));
+        assertEquals("Fill in this year's self-assessment", i18n.getTranslation("assessment.open-current", Locale.ENGLISH));
     }
 
     @Test

@@ -48,7 +48,7 @@ import java.util.concurrent.Callable;
                 "qpb.scheduling.enabled=false", // journeys move the clock; jobs run when a step triggers them
                 "vaadin.devmode.devTools.enabled=false" // keeps the dev-tools bubble out of the screenshots
         })
-@Import(BrowserTest.MovableClock.class)
+@Import({BrowserTest.MovableClock.class, ServingWatch.class})
 abstract class BrowserTest {
 
     static final String DEMO_PASSWORD = "qpb-demo-2026";

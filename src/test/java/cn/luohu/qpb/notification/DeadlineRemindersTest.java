@@ -98,11 +98,40 @@ class DeadlineRemindersTest extends IntegrationTest {
         return username + "@example.org";
     }
 
-    /** The reminders this user got: their kinds and arguments, oldest first. */
+    /** The reminders this user got: their kinds and counts (the first three arguments), oldest first. */
     private List<String> reminded(String username) {
-        return dsl.select(NOTIFICATION.KIND, NOTIFICATION.ARGS).from(NOTIFICATION)
+        return remindedWithNames(username).stream().map(line -> line.replaceFirst("^(\\w+ \\[\\d+,\\d+,\\d+).*$", "$1]")).toList();
+    }
+
+    /** The reminders this user got: kinds, every argument and the assessment they open, oldest first. */
+    private List<String> remindedWithNames(String username) {
+        return dsl.select(NOTIFICATION.KIND, NOTIFICATION.ARGS, NOTIFICATION.ASSESSMENT_ID).from(NOTIFICATION)
                 .where(NOTIFICATION.RECIPIENT_ID.eq(data.userId(username)))
-                .orderBy(NOTIFICATION.ID).fetch(r -> r.value1() + " " + r.value2().data().replace(" ", ""));
+                .orderBy(NOTIFICATION.ID).fetch(r -> r.value1() + " " + r.value2().data().replace(", ", ",") + " " + r.value3());
+    }
+
+    private String cycleName(long cycle) {
+        return dsl.select(ASSESSMENT_CYCLE.NAME).from(ASSESSMENT_CYCLE).where(ASSESSMENT_CYCLE.ID.eq(cycle)).fetchSingle().value1();
+    }
+
+    @Test
+    void aReminderNamesTheCycleAndTheDeadlineAndOpensTheSecretarysAssessment() {
+        long branch = data.branch(committee, "提醒点名支部");
+        String secretary = data.user(branch, Role.SECRETARY);
+        long cycle = cycle(today.plusDays(2), today.plusDays(3));
+        long assessment = fixtures.assessment(cycle, branch, AssessmentState.DRAFT);
+        String reviewer = data.user(committee, Role.REVIEWER);
+        fixtures.assessment(cycle, data.branch(committee, "提醒点名待评审"), AssessmentState.SUBMITTED);
+
+        reminders.remind();
+
+        assertEquals(List.of("SELF_DEADLINE [1,0,3,\"" + cycleName(cycle) + "\",\"" + today.plusDays(2) + "\"] " + assessment),
+                remindedWithNames(secretary));
+        assertEquals(List.of("REVIEW_DEADLINE [1,0,3,\"" + cycleName(cycle) + "\",\"" + today.plusDays(3) + "\"] null"),
+                remindedWithNames(reviewer));
+        assertEquals("《" + cycleName(cycle) + "》的自评截止日期为 " + today.plusDays(2) + "（3 天内截止），请尽快完成并提交。",
+                translations.getTranslation("notification.message.SELF_DEADLINE", java.util.Locale.SIMPLIFIED_CHINESE,
+                        1, 0, 3, cycleName(cycle), today.plusDays(2).toString()));
     }
 
     @Test
@@ -185,12 +214,14 @@ class DeadlineRemindersTest extends IntegrationTest {
         MimeMessage toEnglish = TestMailServer.receivedBy(englishAddress).getFirst();
         assertEquals("QPB Portal: deadline reminder", toEnglish.getSubject());
         String englishBody = body(toEnglish);
-        assertTrue(englishBody.contains("Self-assessment deadline: 0 due within 3 days, 1 overdue."), englishBody);
+        String englishCycle = dsl.select(ASSESSMENT_CYCLE.NAME).from(ASSESSMENT_CYCLE).join(ASSESSMENT).on(ASSESSMENT.CYCLE_ID.eq(ASSESSMENT_CYCLE.ID))
+                .where(ASSESSMENT.ORGANIZATION_ID.eq(organizationOf(english))).fetchSingle().value1();
+        assertTrue(englishBody.contains(englishCycle + ": the self-assessment is due on " + today.minusDays(1) + " and is overdue."), englishBody);
         assertTrue(englishBody.startsWith("Dear 测试用户 " + english + ","), englishBody);
 
         MimeMessage toChinese = TestMailServer.receivedBy(chineseAddress).getFirst();
         assertEquals("质量党建星级评定平台：截止提醒", toChinese.getSubject());
-        assertTrue(body(toChinese).contains("评审截止提醒：3 天内截止 1 份，已逾期 0 份"), body(toChinese));
+        assertTrue(body(toChinese).contains("的评审截止日期为 " + today.plusDays(1) + "：1 份将在 3 天内截止；请尽快完成评审。"), body(toChinese));
         assertEquals(List.of("SELF_DEADLINE [1,0,3]"), reminded(noAddress), "reminded in the portal, with no e-mail");
     }
 

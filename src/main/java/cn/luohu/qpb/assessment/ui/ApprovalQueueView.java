@@ -106,12 +106,13 @@ public class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle
 
         grid.setId("approval-queue");
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        // names wrap rather than being cut, whatever the width of the screen
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(ApprovalRow::organizationName).setHeader(getTranslation("review.column.organization"))
-                .setWidth("16em").setFlexGrow(2);
-        grid.addColumn(ApprovalRow::committeeName).setHeader(getTranslation("review.column.committee")).setWidth("12em").setFlexGrow(1);
+                .setWidth("14em").setFlexGrow(3);
+        grid.addColumn(ApprovalRow::committeeName).setHeader(getTranslation("review.column.committee")).setWidth("8em").setFlexGrow(1);
         grid.addColumn(r -> r.category() == null ? "" : getTranslation("org.category." + r.category()))
-                .setHeader(getTranslation("review.column.category")).setAutoWidth(true);
+                .setHeader(getTranslation("review.column.category")).setWidth("7em").setFlexGrow(1);
         grid.addColumn(r -> getTranslation("star.short", r.starAtOpen())).setHeader(getTranslation("approval.column.current"))
                 .setAutoWidth(true);
         grid.addColumn(r -> r.appliedStar() == null ? "" : getTranslation("star.short", r.appliedStar())

@@ -1,5 +1,6 @@
 package cn.luohu.qpb.assessment.ui;
 
+import cn.luohu.qpb.base.ui.RouteIds;
 import cn.luohu.qpb.assessment.ApprovalCase;
 import cn.luohu.qpb.assessment.ApprovalService;
 import cn.luohu.qpb.assessment.AssessmentHeader;
@@ -29,6 +30,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -70,12 +72,12 @@ public class ApprovalView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     public static RouteParameters parameters(long id) {
-        return new RouteParameters("id", String.valueOf(id));
+        return RouteIds.parameters(id);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        id = event.getRouteParameters().getLong("id").orElse(-1L);
+        id = RouteIds.id(event);
         load();
     }
 
@@ -95,7 +97,13 @@ public class ApprovalView extends VerticalLayout implements BeforeEnterObserver,
             request.addClassName("qpb-card");
             add(request);
         }
-        if (decision.state() == AssessmentState.RECOMMENDED) {
+        if (decision.state() == AssessmentState.RECOMMENDED && decision.reviewedByCaller()) {
+            // four-eyes: say it here, rather than offering buttons whose dialogs end in a refusal
+            Paragraph barred = new Paragraph(getTranslation("approval.own-review.page"));
+            barred.setId("approval-own-review");
+            barred.addClassName("qpb-notice");
+            add(barred);
+        } else if (decision.state() == AssessmentState.RECOMMENDED) {
             Button approve = new Button(getTranslation("approval.approve"), click -> openApprove(decision));
             approve.setId("approval-approve");
             approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -1,5 +1,6 @@
 package cn.luohu.qpb.assessment.ui;
 
+import cn.luohu.qpb.base.ui.RouteIds;
 import cn.luohu.qpb.assessment.AssessmentHeader;
 import cn.luohu.qpb.assessment.AssessmentService;
 import cn.luohu.qpb.assessment.AssessmentSheet;
@@ -115,12 +116,12 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
     }
 
     public static RouteParameters parameters(long id) {
-        return new RouteParameters("id", String.valueOf(id));
+        return RouteIds.parameters(id);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        id = event.getRouteParameters().getLong("id").orElse(-1L);
+        id = RouteIds.id(event);
         load();
     }
 

@@ -181,6 +181,7 @@ public class EvidencePanel extends VerticalLayout {
 
         HorizontalLayout row = new HorizontalLayout(link, meta);
         row.setId("evidence-file-" + file.id());
+        row.addClassName("qpb-evidence-file"); // wraps as a whole in a narrow column (see portal.css)
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         row.setSpacing(true);
         if (editable) {

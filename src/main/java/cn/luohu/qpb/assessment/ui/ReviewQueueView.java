@@ -49,6 +49,7 @@ public class ReviewQueueView extends VerticalLayout implements HasDynamicTitle {
 
     public ReviewQueueView(ReviewService reviews, OrganizationService organizations) {
         this.reviews = reviews;
+        List<OrganizationSummary> committees = organizations.committees();
         addClassName("qpb-page");
         setSizeFull();
         H2 heading = new H2(getTranslation("review.queue.title"));
@@ -62,7 +63,8 @@ public class ReviewQueueView extends VerticalLayout implements HasDynamicTitle {
         state.setEmptySelectionCaption(getTranslation("review.filter.any"));
         committee.setId("review-filter-committee");
         committee.setLabel(getTranslation("review.filter.committee"));
-        committee.setItems(organizations.committees());
+        committee.setItems(committees);
+        committee.setVisible(committees.size() > 1);
         committee.setItemLabelGenerator(c -> c == null ? "" : c.name());
         committee.setEmptySelectionAllowed(true);
         committee.setEmptySelectionCaption(getTranslation("review.filter.any"));
@@ -91,20 +93,24 @@ public class ReviewQueueView extends VerticalLayout implements HasDynamicTitle {
         counts.addClassName("qpb-hint");
 
         grid.setId("review-queue");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(ReviewQueueRow::organizationName).setHeader(getTranslation("review.column.organization")).setFlexGrow(2);
-        grid.addColumn(ReviewQueueRow::committeeName).setHeader(getTranslation("review.column.committee")).setAutoWidth(true);
+        // names wrap rather than being cut: the organisation's name is what the reviewer reads, from 1366 px to a phone
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(ReviewQueueRow::organizationName).setHeader(getTranslation("review.column.organization"))
+                .setWidth("14em").setFlexGrow(3);
+        // a reviewer of one committee would read his own committee on every row: shown only when there are several
+        grid.addColumn(ReviewQueueRow::committeeName).setHeader(getTranslation("review.column.committee"))
+                .setWidth("9em").setFlexGrow(1).setVisible(committees.size() > 1);
         grid.addColumn(r -> r.category() == null ? "" : getTranslation("org.category." + r.category()))
-                .setHeader(getTranslation("review.column.category")).setAutoWidth(true);
-        grid.addColumn(ReviewQueueRow::year).setHeader(getTranslation("review.column.year")).setAutoWidth(true);
+                .setHeader(getTranslation("review.column.category")).setWidth("8em").setFlexGrow(1);
+        grid.addColumn(ReviewQueueRow::year).setHeader(getTranslation("review.column.year")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> Labels.of(this, "assessment.state", r.state())).setHeader(getTranslation("review.column.state"))
-                .setAutoWidth(true);
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> r.appliedStar() == null ? "" : getTranslation("star.level", r.appliedStar()))
-                .setHeader(getTranslation("review.column.applied-star")).setAutoWidth(true);
+                .setHeader(getTranslation("review.column.applied-star")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> r.selfTotal() == null ? "" : r.selfTotal().stripTrailingZeros().toPlainString())
-                .setHeader(getTranslation("review.column.self-total")).setAutoWidth(true);
+                .setHeader(getTranslation("review.column.self-total")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> r.dueDate() + (r.overdue() ? " · " + getTranslation("review.overdue") : ""))
-                .setHeader(getTranslation("review.column.due")).setAutoWidth(true);
+                .setHeader(getTranslation("review.column.due")).setWidth("8.5em").setFlexGrow(0);
         grid.setItems(query -> reviews.queue(filter(), query.getOffset(), query.getLimit()).stream(),
                 query -> reviews.count(filter()));
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(ReviewView.class, ReviewView.parameters(e.getItem().id()))));

@@ -1,5 +1,6 @@
 package cn.luohu.qpb.assessment.ui;
 
+import cn.luohu.qpb.base.ui.RouteIds;
 import cn.luohu.qpb.assessment.AssessmentHeader;
 import cn.luohu.qpb.assessment.AssessmentService;
 import cn.luohu.qpb.assessment.EvidenceFile;
@@ -7,6 +8,8 @@ import cn.luohu.qpb.assessment.EvidenceService;
 import cn.luohu.qpb.assessment.ReviewEntry;
 import cn.luohu.qpb.assessment.ReviewService;
 import cn.luohu.qpb.assessment.ReviewSheet;
+import cn.luohu.qpb.assessment.AssessmentState;
+import cn.luohu.qpb.assessment.TimelineEntry;
 import cn.luohu.qpb.assessment.SheetDimension;
 import cn.luohu.qpb.assessment.SheetItem;
 import cn.luohu.qpb.base.PortalException;
@@ -36,6 +39,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -57,6 +61,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -100,12 +105,12 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, B
     }
 
     public static RouteParameters parameters(long id) {
-        return new RouteParameters("id", String.valueOf(id));
+        return RouteIds.parameters(id);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        id = event.getRouteParameters().getLong("id").orElse(-1L);
+        id = RouteIds.id(event);
         load();
     }
 
@@ -125,7 +130,9 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, B
         heading.setId("review-title");
         Div facts = new AssessmentFacts(header, "review-facts");
         add(heading, facts);
-        if (sheet.recommendedStar() != null) {
+        if (header.state() == AssessmentState.UNDER_REVIEW) {
+            rejectedBecause().ifPresent(this::add);
+        } else if (sheet.recommendedStar() != null && header.state().compareTo(AssessmentState.RECOMMENDED) >= 0) {
             Span recommended = new Span(getTranslation("review.recommended", sheet.recommendedStar()));
             recommended.setId("review-recommended");
             add(recommended);
@@ -170,6 +177,23 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, B
             add(new HorizontalLayout(returnIt, recommend));
         }
         add(timeline());
+    }
+
+    /**
+     * Why district staff sent the recommendation back, at the top where the reviewer looks first (as the secretary
+     * sees a return): the comment of the latest move from recommended back to under review, if that was the last.
+     */
+    private Optional<Div> rejectedBecause() {
+        return assessments.timeline(id).stream().filter(TimelineEntry.Move.class::isInstance).map(TimelineEntry.Move.class::cast)
+                .filter(move -> move.to() == AssessmentState.UNDER_REVIEW).reduce((first, second) -> second)
+                .filter(move -> move.from() == AssessmentState.RECOMMENDED)
+                .map(move -> {
+                    Div notice = new Div(new Span(getTranslation("review.rejected.title", move.actorName())),
+                            new Paragraph(move.comment() == null ? "" : move.comment()));
+                    notice.setId("review-rejected");
+                    notice.addClassName("qpb-notice");
+                    return notice;
+                });
     }
 
     /** The assessment's history, folded away at the bottom and read afresh whenever it is unfolded. */

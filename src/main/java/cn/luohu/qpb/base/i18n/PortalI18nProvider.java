@@ -1,11 +1,11 @@
 package cn.luohu.qpb.base.i18n;
 
+import com.ibm.icu.text.MessageFormat;
 import com.vaadin.flow.i18n.I18NProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import java.text.MessageFormat;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +16,10 @@ import java.util.ResourceBundle;
  * Reads {@code vaadin-i18n/translations*.properties}: the base file is Simplified Chinese (the default),
  * {@code translations_en.properties} is English. Vaadin picks the browser's language when it is one of
  * ours and Chinese otherwise; a logged-in user's own choice is applied on top (see the user feature).
+ * <p>
+ * Messages are ICU message patterns, so a number meets its words in one pattern per language:
+ * {@code {0,plural,one{# star}other{# stars}}} in English, {@code {0,plural,=0{已全部填写}other{还有 # 项未填写}}}
+ * in Chinese. Apostrophes follow ICU: {@code ''} is one apostrophe, a lone one before a letter is literal.
  */
 @Component
 public class PortalI18nProvider implements I18NProvider {

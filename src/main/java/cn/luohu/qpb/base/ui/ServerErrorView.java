@@ -1,11 +1,8 @@
 package cn.luohu.qpb.base.ui;
 
+import cn.luohu.qpb.base.NotFoundException;
 import cn.luohu.qpb.base.db.DatabaseUnavailable;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
@@ -17,17 +14,15 @@ import jakarta.servlet.http.HttpServletResponse;
  * says why), never a stack trace; the details go to the log.
  */
 @AnonymousAllowed
-public class ServerErrorView extends VerticalLayout implements HasErrorParameter<Exception> {
+public class ServerErrorView extends ErrorPage implements HasErrorParameter<Exception> {
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
-        removeAll();
-        addClassName("qpb-page");
-        setId("server-error");
-        Paragraph message = new Paragraph(PortalErrorHandler.messageFor(UI.getCurrent(), parameter.getCaughtException()));
-        message.setId("server-error-message");
-        add(new H2(getTranslation("error.page.title")), message, new Anchor("", getTranslation("error.back-home")));
         Exception caught = parameter.getCaughtException();
+        show("server-error", "error.page.title", PortalErrorHandler.messageFor(UI.getCurrent(), caught));
+        if (caught instanceof NotFoundException) {
+            return HttpServletResponse.SC_NOT_FOUND; // a record that does not exist (or is out of scope)
+        }
         if (DatabaseUnavailable.isCause(caught)) {
             return HttpServletResponse.SC_SERVICE_UNAVAILABLE;
         }

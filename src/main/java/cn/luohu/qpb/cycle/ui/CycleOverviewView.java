@@ -1,5 +1,6 @@
 package cn.luohu.qpb.cycle.ui;
 
+import cn.luohu.qpb.base.ui.RouteIds;
 import cn.luohu.qpb.assessment.AssessmentState;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.ui.LabeledValue;
@@ -65,12 +66,12 @@ public class CycleOverviewView extends VerticalLayout implements BeforeEnterObse
 
     /** The address parameters of a cycle's page. */
     public static RouteParameters parameters(long id) {
-        return new RouteParameters("id", String.valueOf(id));
+        return RouteIds.parameters(id);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        id = event.getRouteParameters().get("id").filter(value -> value.matches("\\d{1,18}")).map(Long::parseLong).orElse(-1L);
+        id = RouteIds.id(event);
         CycleOverview overview = cycles.overview(id); // an unknown id is refused, and shown by the error view
         build(overview);
     }

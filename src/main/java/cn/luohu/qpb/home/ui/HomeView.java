@@ -4,6 +4,7 @@ import cn.luohu.qpb.base.security.CurrentUser;
 import cn.luohu.qpb.base.time.DisplayZone;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.assessment.ApprovalService;
+import cn.luohu.qpb.assessment.AssessmentService;
 import cn.luohu.qpb.notice.NoticeService;
 import cn.luohu.qpb.organization.OrganizationService;
 import cn.luohu.qpb.user.UserAccountService;
@@ -14,6 +15,9 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.time.Clock;
+import java.time.LocalDate;
+
 /** The first page after login: one panel for each of the user's roles, with real data. */
 @Route("")
 @RolesAllowed({Role.Names.SECRETARY, Role.Names.REVIEWER, Role.Names.APPROVER, Role.Names.ADMIN})
@@ -21,13 +25,13 @@ import jakarta.annotation.security.RolesAllowed;
 public class HomeView extends VerticalLayout implements HasDynamicTitle {
 
     public HomeView(CurrentUser currentUser, OrganizationService organizations, UserAccountService accounts,
-                    ApprovalService approvals, NoticeService notices, DisplayZone zone) {
+                    ApprovalService approvals, NoticeService notices, AssessmentService assessments, DisplayZone zone, Clock clock) {
         addClassName("qpb-page");
         H2 greeting = new H2(getTranslation("home.welcome", accounts.sessionInfo().displayName()));
         greeting.setId("home-greeting");
         add(greeting);
         if (currentUser.has(Role.SECRETARY)) {
-            add(new SecretaryPanel(organizations, zone));
+            add(new SecretaryPanel(organizations, assessments, zone, LocalDate.now(clock.withZone(zone.zone()))));
         }
         if (currentUser.has(Role.REVIEWER)) {
             add(new ReviewerPanel(organizations));

@@ -1,5 +1,8 @@
 package cn.luohu.qpb.home.ui;
 
+import cn.luohu.qpb.assessment.AssessmentService;
+import cn.luohu.qpb.assessment.AssessmentSummary;
+import cn.luohu.qpb.assessment.ui.AssessmentView;
 import cn.luohu.qpb.base.time.DisplayZone;
 import cn.luohu.qpb.base.ui.LabeledValue;
 import cn.luohu.qpb.base.ui.Labels;
@@ -7,20 +10,29 @@ import cn.luohu.qpb.base.ui.Stars;
 import cn.luohu.qpb.organization.OrganizationService;
 import cn.luohu.qpb.organization.OrganizationSummary;
 import cn.luohu.qpb.organization.ui.StarHistoryGrid;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 
-/** A secretary's organisation: category, committee, current star and its history. */
+/**
+ * A secretary's home: this year's self-assessment (where it stands, its deadline, the way in), her organisation
+ * (category, committee, current star) and its star history.
+ */
 class SecretaryPanel extends VerticalLayout {
 
-    SecretaryPanel(OrganizationService organizations, DisplayZone zone) {
+    SecretaryPanel(OrganizationService organizations, AssessmentService assessments, DisplayZone zone, LocalDate today) {
         setId("home-secretary");
         setPadding(false);
         OrganizationSummary mine = organizations.mine();
+        assessments.currentSummary().ifPresent(current -> add(currentAssessment(current, today)));
         add(new H3(getTranslation("home.secretary.title")));
 
         Div card = new Div();
@@ -44,5 +56,30 @@ class SecretaryPanel extends VerticalLayout {
         StarHistoryGrid grid = new StarHistoryGrid(organizations.starHistory(mine.id()), zone);
         grid.setId("secretary-star-history");
         add(grid);
+    }
+
+    /** This year's self-assessment: its state, its deadline and how far off it is while she still has to act. */
+    private Div currentAssessment(AssessmentSummary current, LocalDate today) {
+        Div card = new Div();
+        card.setId("secretary-current");
+        card.addClassName("qpb-card");
+        Span title = new Span(current.cycleName());
+        title.addClassName("qpb-card-title");
+        Span state = new Span(Labels.of(this, "assessment.state", current.state()));
+        state.setId("secretary-current-state");
+        card.add(title, new LabeledValue(getTranslation("assessment.field.state"), state),
+                new LabeledValue(getTranslation("home.secretary.deadline"), current.selfDeadline().format(DateTimeFormatter.ISO_LOCAL_DATE)));
+        if (current.state().isEditableBySecretary()) {
+            long daysLeft = ChronoUnit.DAYS.between(today, current.selfDeadline());
+            Span due = new Span(getTranslation("home.secretary.days-left", daysLeft, -daysLeft));
+            due.setId("secretary-current-due");
+            card.add(due);
+        }
+        Button open = new Button(getTranslation("home.secretary.open"),
+                click -> UI.getCurrent().navigate(AssessmentView.class, AssessmentView.parameters(current.id())));
+        open.setId("secretary-current-open");
+        open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        card.add(open);
+        return card;
     }
 }

@@ -1,8 +1,10 @@
 package cn.luohu.qpb.notice.ui;
 
+import cn.luohu.qpb.base.ui.RouteIds;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.ui.Labels;
 import cn.luohu.qpb.notice.NoticeBatch;
+import cn.luohu.qpb.notice.NoticeIssuer;
 import cn.luohu.qpb.notice.NoticeService;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Html;
@@ -38,7 +40,7 @@ public class NoticePrintView extends Div implements BeforeEnterObserver, HasDyna
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        long id = event.getRouteParameters().getLong("id").orElse(-1L);
+        long id = RouteIds.id(event);
         NoticeBatch batch = notices.batch(id);
         title = getTranslation("notice.title", String.valueOf(batch.year()));
         removeAll();
@@ -53,7 +55,21 @@ public class NoticePrintView extends Div implements BeforeEnterObserver, HasDyna
             add(tooLong);
             return;
         }
-        add(table(id));
+        add(table(id), issuedBy(batch));
+    }
+
+    /** Where objections go during the notice period, and who issues the notice, as on the paper notice board. */
+    private Div issuedBy(NoticeBatch batch) {
+        NoticeIssuer configured = notices.issuer();
+        Paragraph objections = new Paragraph(getTranslation("notice.print.objections", batch.endsOn().toString())
+                + (configured.contact().isEmpty() ? "" : getTranslation("notice.print.contact", configured.contact())));
+        objections.setId("notice-print-objections");
+        Paragraph issuer = new Paragraph(configured.issuer().isEmpty() ? getTranslation("notice.print.issuer") : configured.issuer());
+        issuer.setId("notice-print-issuer");
+        Paragraph date = new Paragraph(batch.startsOn().toString());
+        Div signature = new Div(issuer, date);
+        signature.addClassName("qpb-print-signature");
+        return new Div(objections, signature);
     }
 
     private Html table(long batchId) {

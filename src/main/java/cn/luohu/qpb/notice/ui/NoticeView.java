@@ -1,5 +1,6 @@
 package cn.luohu.qpb.notice.ui;
 
+import cn.luohu.qpb.base.ui.RouteIds;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.ui.LabeledValue;
@@ -59,12 +60,12 @@ public class NoticeView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     public static RouteParameters parameters(long id) {
-        return new RouteParameters("id", String.valueOf(id));
+        return RouteIds.parameters(id);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        id = event.getRouteParameters().getLong("id").orElse(-1L);
+        id = RouteIds.id(event);
         NoticeBatch batch = notices.batch(id);
         NoticePhase phase = notices.phase(batch);
         title = getTranslation("notice.title", String.valueOf(batch.year()));

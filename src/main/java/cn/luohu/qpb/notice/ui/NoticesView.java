@@ -55,8 +55,9 @@ public class NoticesView extends VerticalLayout implements HasDynamicTitle {
             add(publishing(cycles));
         }
         grid.setId("notices");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(b -> b.year() + " · " + b.cycleName()).setHeader(getTranslation("notice.column.cycle")).setFlexGrow(2);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT); // whole names on a phone too
+        grid.addColumn(b -> b.year() + " · " + b.cycleName()).setHeader(getTranslation("notice.column.cycle"))
+                .setWidth("11em").setFlexGrow(2);
         grid.addColumn(b -> getTranslation("notice.period", b.startsOn().toString(), b.endsOn().toString()))
                 .setHeader(getTranslation("notice.column.period")).setAutoWidth(true);
         grid.addColumn(NoticeBatch::size).setHeader(getTranslation("notice.column.size")).setAutoWidth(true);

@@ -62,17 +62,20 @@ public class ObjectionsView extends VerticalLayout implements HasDynamicTitle {
 
         grid.setId("objections");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(Objection::organizationName).setHeader(getTranslation("review.column.organization")).setFlexGrow(1);
-        grid.addColumn(Objection::committeeName).setHeader(getTranslation("review.column.committee")).setAutoWidth(true);
+        // cells wrap and the decision buttons stay frozen at the right edge, on screen from 1366 px down
+        grid.addColumn(Objection::organizationName).setHeader(getTranslation("review.column.organization"))
+                .setWidth("10em").setFlexGrow(2);
+        grid.addColumn(Objection::committeeName).setHeader(getTranslation("review.column.committee")).setWidth("7em").setFlexGrow(1);
         grid.addColumn(o -> getTranslation("star.short", o.oldStar()) + " → " + getTranslation("star.short", o.newStar()))
-                .setHeader(getTranslation("objection.column.result")).setAutoWidth(true);
-        grid.addColumn(Objection::lodgedByName).setHeader(getTranslation("objection.column.by")).setAutoWidth(true);
-        grid.addColumn(o -> zone.fromUtc(o.lodgedAt()).format(TIME)).setHeader(getTranslation("objection.column.at")).setAutoWidth(true);
-        grid.addColumn(Objection::reason).setHeader(getTranslation("objection.column.reason")).setFlexGrow(2);
+                .setHeader(getTranslation("objection.column.result")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Objection::lodgedByName).setHeader(getTranslation("objection.column.by")).setWidth("6em").setFlexGrow(1);
+        grid.addColumn(o -> zone.fromUtc(o.lodgedAt()).format(TIME)).setHeader(getTranslation("objection.column.at"))
+                .setWidth("7em").setFlexGrow(0);
+        grid.addColumn(Objection::reason).setHeader(getTranslation("objection.column.reason")).setWidth("12em").setFlexGrow(3);
         grid.addColumn(o -> Labels.of(this, "objection.status", o.status())
                         + (o.decisionReason() == null ? "" : " · " + o.decisionReason()))
-                .setHeader(getTranslation("objection.column.status")).setFlexGrow(1);
-        grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true);
+                .setHeader(getTranslation("objection.column.status")).setWidth("7em").setFlexGrow(1);
+        grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         grid.setItems(query -> notices.objections(status.getValue(), query.getOffset(), query.getLimit()).stream(),
                 query -> notices.countObjections(status.getValue()));
         add(heading, status, grid);

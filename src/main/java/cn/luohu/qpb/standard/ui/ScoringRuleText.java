@@ -13,9 +13,10 @@ final class ScoringRuleText {
 
     static String of(Component component, IndicatorDefinition indicator) {
         String rule = switch (indicator.method()) {
-            case CHECK -> component.getTranslation("standard.rule.check", plain(indicator.maxScore()));
-            case SCALE -> component.getTranslation("standard.rule.scale", plain(indicator.maxScore()), plain(indicator.step()));
-            case DEDUCT -> component.getTranslation("standard.rule.deduct", plain(indicator.maxScore()), plain(indicator.deduction()));
+            // numbers, not text: the messages choose their words by them (0 points, 1 point, 2 points)
+            case CHECK -> component.getTranslation("standard.rule.check", number(indicator.maxScore()));
+            case SCALE -> component.getTranslation("standard.rule.scale", number(indicator.maxScore()), number(indicator.step()));
+            case DEDUCT -> component.getTranslation("standard.rule.deduct", number(indicator.maxScore()), number(indicator.deduction()));
         };
         if (indicator.veto()) {
             rule += " " + component.getTranslation("standard.rule.veto", indicator.vetoStarCap());
@@ -24,6 +25,10 @@ final class ScoringRuleText {
             rule += " " + component.getTranslation("standard.rule.bonus");
         }
         return rule;
+    }
+
+    private static BigDecimal number(BigDecimal value) {
+        return value == null ? BigDecimal.ZERO : value.stripTrailingZeros();
     }
 
     /** 5.00 shown as 5, 0.50 as 0.5. */

@@ -1,5 +1,6 @@
 package cn.luohu.qpb.standard.ui;
 
+import cn.luohu.qpb.base.ui.RouteIds;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.ui.Labels;
@@ -71,12 +72,12 @@ public class StandardEditorView extends VerticalLayout implements BeforeEnterObs
     }
 
     static RouteParameters parameters(long id) {
-        return new RouteParameters("id", String.valueOf(id));
+        return RouteIds.parameters(id);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        id = event.getRouteParameters().getLong("id").orElse(-1L);
+        id = RouteIds.id(event);
         load();
     }
 

@@ -1,5 +1,6 @@
 package cn.luohu.qpb.standard.ui;
 
+import cn.luohu.qpb.base.ui.RouteIds;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.standard.StandardDefinition;
 import cn.luohu.qpb.standard.StandardService;
@@ -27,7 +28,7 @@ public class StandardPreviewView extends VerticalLayout implements BeforeEnterOb
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        long id = event.getRouteParameters().getLong("id").orElse(-1L);
+        long id = RouteIds.id(event);
         StandardDefinition standard = standards.definition(id);
         title = standard.name();
         removeAll();

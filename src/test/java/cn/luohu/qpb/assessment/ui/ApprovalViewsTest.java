@@ -10,6 +10,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -22,6 +23,7 @@ import java.util.List;
 
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
@@ -143,6 +145,26 @@ class ApprovalViewsTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("approval-reject-confirm")));
         assertEquals("UNDER_REVIEW", state(id));
         assertFalse(_get(ApprovalView.class).getChildren().anyMatch(c -> "approval-approve".equals(c.getId().orElse(null))));
+    }
+
+    @Test
+    void anApproverWhoReviewedItIsToldOnThePageAndOfferedNoDecision() {
+        String both = data.user(data.districtId(), Role.APPROVER, Role.REVIEWER);
+        long id = fixtures.recommended(cycle, data.branch(committee, "四眼界面支部"), 2, 3, data.userId(both), false);
+        logout();
+        login(both);
+        UI.getCurrent().navigate(ApprovalView.class, ApprovalView.parameters(id));
+
+        assertTrue(_get(Paragraph.class, spec -> spec.withId("approval-own-review")).getText().contains("您本人评审过"));
+        _assertNone(Button.class, spec -> spec.withId("approval-approve"));
+        _assertNone(Button.class, spec -> spec.withId("approval-reject"));
+
+        // a colleague sees the buttons
+        logout();
+        login(data.user(data.districtId(), Role.APPROVER));
+        UI.getCurrent().navigate(ApprovalView.class, ApprovalView.parameters(id));
+        _assertNone(Paragraph.class, spec -> spec.withId("approval-own-review"));
+        _get(Button.class, spec -> spec.withId("approval-approve"));
     }
 
     @Test

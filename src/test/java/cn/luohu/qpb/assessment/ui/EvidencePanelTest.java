@@ -108,6 +108,8 @@ class EvidencePanelTest extends KaribuTest {
         String row = _get(HorizontalLayout.class, spec -> spec.withId("evidence-file-" + pdf.id())).getElement()
                 .getTextRecursively();
         assertTrue(row.contains(EvidenceSamples.pdf().length + " B，" + when + " 由 测试用户 " + secretary + " 上传"), row);
+        // styled to wrap as whole pieces (portal.css), not squeezed to two characters a line
+        assertTrue(_get(HorizontalLayout.class, spec -> spec.withId("evidence-file-" + pdf.id())).hasClassName("qpb-evidence-file"));
         _assertNone(Div.class, spec -> spec.withId("evidence-refusal-" + item)); // hidden: nothing to explain
     }
 

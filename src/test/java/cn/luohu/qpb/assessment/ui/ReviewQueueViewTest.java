@@ -20,6 +20,7 @@ import java.util.stream.IntStream;
 import static com.github.mvysny.kaributesting.v10.GridKt._clickItem;
 import static com.github.mvysny.kaributesting.v10.GridKt._get;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -67,6 +68,25 @@ class ReviewQueueViewTest extends KaribuTest {
         assertFalse(ids.contains(foreign));
         assertTrue(_get(Span.class, spec -> spec.withId("review-count-SUBMITTED")).getText().endsWith(" 1"));
         assertTrue(_get(Span.class, spec -> spec.withId("review-count-UNDER_REVIEW")).getText().endsWith(" 1"));
+    }
+
+    @Test
+    void whatTheReviewerCanActOnComesFirstAndHisOwnCommitteeIsNotRepeatedOnEveryRow() {
+        AssessmentFixtures fixtures = new AssessmentFixtures(dsl);
+        long committee = data.committee("队列排序党工委");
+        long earlier = fixtures.cycle(); // a year before the next one: its review deadline comes first
+        long later = fixtures.cycle();
+        // recommended already, with the earlier deadline: nothing left for the reviewer to do, so after the one to review
+        long recommended = fixtures.assessment(earlier, data.branch(committee, "甲 已推荐支部"), AssessmentState.RECOMMENDED);
+        long waiting = fixtures.assessment(later, data.branch(committee, "乙 待评审支部"), AssessmentState.SUBMITTED);
+        logout();
+        login(data.user(committee, Role.REVIEWER));
+        UI.getCurrent().navigate("profile");
+        UI.getCurrent().navigate(ReviewQueueView.class);
+
+        assertEquals(List.of(waiting, recommended), ids());
+        assertFalse(grid().getColumns().get(1).isVisible(), "one committee: no committee column");
+        _assertNone(Select.class, spec -> spec.withId("review-filter-committee")); // hidden too
     }
 
     @Test

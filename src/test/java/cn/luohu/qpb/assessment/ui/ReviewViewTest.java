@@ -1,5 +1,6 @@
 package cn.luohu.qpb.assessment.ui;
 
+import cn.luohu.qpb.assessment.ApprovalService;
 import cn.luohu.qpb.assessment.AssessmentFixtures;
 import cn.luohu.qpb.assessment.AssessmentState;
 import cn.luohu.qpb.base.security.Role;
@@ -8,6 +9,7 @@ import cn.luohu.qpb.support.KaribuTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
@@ -42,9 +44,13 @@ class ReviewViewTest extends KaribuTest {
     private long assessmentId;
     private String reviewer;
 
+    @Autowired
+    private ApprovalService approvals;
+    private AssessmentFixtures fixtures;
+
     @BeforeEach
     void setUp() {
-        AssessmentFixtures fixtures = new AssessmentFixtures(dsl);
+        fixtures = new AssessmentFixtures(dsl);
         long committee = data.committee("评审界面测试党工委");
         organization = data.branch(committee, "评审界面测试支部");
         reviewer = data.user(committee, Role.REVIEWER);
@@ -82,6 +88,21 @@ class ReviewViewTest extends KaribuTest {
                 default -> _setValue(_get(IntegerField.class, spec -> spec.withId(id)), 0);
             }
         }
+    }
+
+    @Test
+    void afterDistrictStaffRejectTheRecommendationTheReviewerReadsWhyOnTop() {
+        fixtures.state(assessmentId, AssessmentState.UNDER_REVIEW);
+        dsl.update(ASSESSMENT).set(ASSESSMENT.REVIEWER_ID, data.userId(reviewer)).set(ASSESSMENT.RECOMMENDED_STAR, 0)
+                .set(ASSESSMENT.STATE, AssessmentState.RECOMMENDED.name()).where(ASSESSMENT.ID.eq(assessmentId)).execute();
+        actAs(data.user(data.districtId(), Role.APPROVER));
+        approvals.reject(assessmentId, "第二项佐证与评分不符，请复核");
+
+        login(reviewer);
+        open();
+        String notice = _get(Div.class, spec -> spec.withId("review-rejected")).getElement().getTextRecursively();
+        assertTrue(notice.contains("退回了推荐") && notice.contains("第二项佐证与评分不符，请复核"), notice);
+        _assertNone(Span.class, spec -> spec.withId("review-recommended"));
     }
 
     @Test

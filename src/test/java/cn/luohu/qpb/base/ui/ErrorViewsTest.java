@@ -3,18 +3,24 @@ package cn.luohu.qpb.base.ui;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.support.KaribuTest;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.NavigationTrigger;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.CustomizedSystemMessages;
 import jakarta.annotation.security.PermitAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.Locale;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,6 +82,50 @@ class ErrorViewsTest extends KaribuTest {
         RouteConfiguration.forSessionScope().setRoute("refused", RefusedView.class);
         UI.getCurrent().navigate("refused");
         assertEquals("不能评审本人所在党组织的自评", _get(Paragraph.class, spec -> spec.withId("server-error-message")).getText());
+    }
+
+    @Test
+    void anUnknownAddressShowsTheTranslatedNotFoundPageWithTheWayHomeAndNoRoutes() {
+        login("secretary");
+        // typed into the browser's address bar (UI.navigate hands unknown routes to the client-side router)
+        UI ui = UI.getCurrent();
+        ui.getInternals().getRouter().navigate(ui, new Location("no-such-page"), NavigationTrigger.PAGE_LOAD);
+        assertInstanceOf(NotFoundView.class, UI.getCurrent().getCurrentView());
+        assertEquals("您要打开的页面不存在：地址可能有误，或者该记录已被删除。",
+                _get(Paragraph.class, spec -> spec.withId("not-found-message")).getText());
+        assertEquals("", _get(Anchor.class, spec -> spec.withId("not-found-home")).getHref());
+        String page = UI.getCurrent().getElement().getTextRecursively();
+        assertFalse(page.contains("reviews") || page.contains("Could not navigate"), page);
+    }
+
+    @Test
+    void aPageTheRoleMayNotOpenShowsTheTranslatedAccessDeniedPage() {
+        login("secretary");
+        UI.getCurrent().navigate("approvals");
+        assertInstanceOf(AccessDeniedView.class, UI.getCurrent().getCurrentView());
+        assertEquals("您的账号没有打开此页面的权限。如果您认为应该有，请联系系统管理员。",
+                _get(Paragraph.class, spec -> spec.withId("access-denied-message")).getText());
+        assertEquals("", _get(Anchor.class, spec -> spec.withId("access-denied-home")).getHref());
+    }
+
+    /** Every route with a numeric id, with a user who may open it. */
+    @ParameterizedTest
+    @CsvSource({
+            "assessments/%s, secretary", "reviews/%s, reviewer", "approvals/%s, district", "notices/%s, secretary",
+            "notices/%s/print, secretary", "standards/%s, district", "standards/%s/preview, district", "cycles/%s, district"})
+    void anIdThatCannotBeOneShowsNotFound(String route, String user) {
+        login(user);
+        for (String id : new String[]{"abc", "99999999999999999999", "-1", "1e3"}) {
+            UI.getCurrent().navigate(route.formatted(id));
+            assertInstanceOf(NotFoundView.class, UI.getCurrent().getCurrentView(), route.formatted(id));
+        }
+    }
+
+    @Test
+    void aRecordThatDoesNotExistShowsNotFound() {
+        login("secretary");
+        UI.getCurrent().navigate("notices/999999999999999999");
+        assertEquals("要找的记录不存在或已被删除", _get(Paragraph.class, spec -> spec.withId("server-error-message")).getText());
     }
 
     @Test

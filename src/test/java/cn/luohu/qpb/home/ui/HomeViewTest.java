@@ -1,5 +1,8 @@
 package cn.luohu.qpb.home.ui;
 
+import cn.luohu.qpb.assessment.AssessmentFixtures;
+import cn.luohu.qpb.assessment.AssessmentState;
+import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.organization.CommitteeStarCounts;
 import cn.luohu.qpb.organization.OrganizationSummary;
 import cn.luohu.qpb.organization.StarHistoryEntry;
@@ -8,6 +11,7 @@ import cn.luohu.qpb.support.KaribuTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -16,10 +20,14 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.IntStream;
 
 import static cn.luohu.qpb.jooq.Tables.APP_USER;
+import static cn.luohu.qpb.jooq.Tables.ASSESSMENT;
+import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE;
 import static cn.luohu.qpb.jooq.Tables.ORGANIZATION;
 import static com.github.mvysny.kaributesting.v10.GridKt._clickItem;
 import static com.github.mvysny.kaributesting.v10.GridKt._get;
@@ -57,6 +65,28 @@ class HomeViewTest extends KaribuTest {
         assertEquals(current, _get(history, 0).toStar(), "newest first, ending at the current star");
         _assertNone(VerticalLayout.class, spec -> spec.withId("home-reviewer"));
         _assertNone(VerticalLayout.class, spec -> spec.withId("home-district"));
+    }
+
+    @Test
+    void theSecretarySeesHerAssessmentsStateAndDeadline() {
+        AssessmentFixtures fixtures = new AssessmentFixtures(dsl);
+        long branch = data.branch(data.committee("首页截止党工委"), "首页截止支部");
+        long cycle = fixtures.cycle();
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+        dsl.update(ASSESSMENT_CYCLE).set(ASSESSMENT_CYCLE.SELF_DEADLINE, today.plusDays(5)).where(ASSESSMENT_CYCLE.ID.eq(cycle)).execute();
+        long assessment = fixtures.assessment(cycle, branch, AssessmentState.DRAFT);
+        login(data.user(branch, Role.SECRETARY));
+        UI.getCurrent().navigate(HomeView.class);
+
+        String card = _get(Div.class, spec -> spec.withId("secretary-current")).getElement().getTextRecursively();
+        assertTrue(card.contains("填写中") && card.contains(today.plusDays(5).toString()), card);
+        assertEquals("还剩 5 天", _get(Span.class, spec -> spec.withId("secretary-current-due")).getText());
+
+        // an extended deadline counts; past it, she reads how long she is overdue
+        dsl.update(ASSESSMENT).set(ASSESSMENT.DEADLINE_EXTENDED_TO, today.minusDays(2)).where(ASSESSMENT.ID.eq(assessment)).execute();
+        UI.getCurrent().navigate("profile");
+        UI.getCurrent().navigate(HomeView.class);
+        assertEquals("已逾期 2 天", _get(Span.class, spec -> spec.withId("secretary-current-due")).getText());
     }
 
     @Test
@@ -122,8 +152,8 @@ class HomeViewTest extends KaribuTest {
         long committee = data.committee("待审批统计党工委");
         fixtures.recommended(fixtures.cycle(), data.branch(committee, "待审批支部"), 1, 2,
                 data.userId(data.user(committee, cn.luohu.qpb.base.security.Role.REVIEWER)), false);
-        UI.getCurrent().getPage().reload();
 
+        UI.getCurrent().getPage().reload();
         assertEquals(before + 1, waiting());
         _get(RouterLink.class, spec -> spec.withId("district-objections"));
     }

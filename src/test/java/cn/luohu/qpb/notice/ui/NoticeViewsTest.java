@@ -9,6 +9,7 @@ import cn.luohu.qpb.notice.NoticeService;
 import cn.luohu.qpb.support.KaribuTest;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -117,6 +118,10 @@ class NoticeViewsTest extends KaribuTest {
 
         UI.getCurrent().navigate(NoticePrintView.class, NoticeView.parameters(batch.id()));
         assertTrue(_get(Html.class, spec -> spec.withId("notice-print-table")).getInnerHtml().contains("公示界面支部"), "the printed table lists the organisation");
+        // under the table: until when and how to object, and who issues the notice
+        assertTrue(_get(Paragraph.class, spec -> spec.withId("notice-print-objections")).getText()
+                .startsWith("公示期至 " + batch.endsOn() + "。对公示结果有异议的"));
+        assertEquals("中共深圳市罗湖区委组织部", _get(Paragraph.class, spec -> spec.withId("notice-print-issuer")).getText());
     }
 
     @Test

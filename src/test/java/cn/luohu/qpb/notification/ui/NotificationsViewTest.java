@@ -77,7 +77,7 @@ class NotificationsViewTest extends KaribuTest {
     private void reminder(String username, LocalDateTime at) {
         dsl.insertInto(NOTIFICATION).set(NOTIFICATION.RECIPIENT_ID, data.userId(username))
                 .set(NOTIFICATION.RECIPIENT_ROLE, "SECRETARY").set(NOTIFICATION.KIND, "SELF_DEADLINE")
-                .set(NOTIFICATION.ARGS, JSON.json("[1, 0, 3]")).set(NOTIFICATION.CREATED_AT, at).execute();
+                .set(NOTIFICATION.ARGS, JSON.json("[1, 0, 3, \"通知视图评定\", \"2026-03-31\"]")).set(NOTIFICATION.CREATED_AT, at).execute();
     }
 
     @SuppressWarnings("unchecked")
@@ -110,7 +110,7 @@ class NotificationsViewTest extends KaribuTest {
         reminder(secretary, LocalDateTime.now().plusMinutes(1));
         login(secretary);
         UI.getCurrent().navigate(NotificationsView.class);
-        assertEquals(List.of("自评截止提醒：3 天内截止 1 份，已逾期 0 份，请尽快完成并提交。",
+        assertEquals(List.of("《通知视图评定》的自评截止日期为 2026-03-31（3 天内截止），请尽快完成并提交。",
                 "通知视图支部 的 " + year + " 年度自评被退回修改，请查看评审意见。"), messages());
 
         _clickItem(grid(), 1);
