@@ -139,15 +139,15 @@ sql 1 "CREATE USER 'sst'@'localhost' IDENTIFIED BY '$SST_PASSWORD';
        CREATE USER 'qpb_migrate'@'127.0.0.1' IDENTIFIED BY '$MIGRATION_PASSWORD';
        GRANT ALL PRIVILEGES ON qpb.* TO 'qpb_migrate'@'127.0.0.1' WITH GRANT OPTION;
        GRANT SUPER ON *.* TO 'qpb_migrate'@'127.0.0.1';
-       CREATE ROLE qpb_app_role;
-       CREATE USER 'qpb_app'@'127.0.0.1' IDENTIFIED BY '$APP_PASSWORD';
-       GRANT qpb_app_role TO 'qpb_app'@'127.0.0.1';
-       SET DEFAULT ROLE qpb_app_role FOR 'qpb_app'@'127.0.0.1';"
+       CREATE ROLE qpb_app;
+       CREATE USER 'qpb'@'127.0.0.1' IDENTIFIED BY '$APP_PASSWORD';
+       GRANT qpb_app TO 'qpb'@'127.0.0.1';
+       SET DEFAULT ROLE qpb_app FOR 'qpb'@'127.0.0.1';"
 if unzip -l "$JAR" | grep -q 'changes/011-app-role-grants.sql'; then
-    APP_ROLE_ARG=--qpb.db.app-role=qpb_app_role # the migrations grant the role its rights, table by table
+    APP_ROLE_ARG=--qpb.db.app-role=qpb_app # the migrations grant the role its rights, table by table
 else
     APP_ROLE_ARG=--qpb.db.app-role=
-    sql 1 "GRANT SELECT, INSERT, UPDATE, DELETE ON qpb.* TO qpb_app_role;" # a build that grants nothing itself
+    sql 1 "GRANT SELECT, INSERT, UPDATE, DELETE ON qpb.* TO qpb_app;" # a build that grants nothing itself
 fi
 for i in 2 3; do
     log "node $i: joins (state transfer by mariabackup)"
@@ -164,7 +164,7 @@ start_app() { # start_app <a|b> <node> [more arguments]
     java -Xmx768m -jar "$JAR" \
         --server.address=127.0.0.1 --server.port="$port" \
         --spring.datasource.url="jdbc:mariadb://127.0.0.1:${DB_PORT[$node]}/qpb" \
-        --spring.datasource.username=qpb_app --spring.datasource.password="$APP_PASSWORD" \
+        --spring.datasource.username=qpb --spring.datasource.password="$APP_PASSWORD" \
         --spring.liquibase.user=qpb_migrate --spring.liquibase.password="$MIGRATION_PASSWORD" "$APP_ROLE_ARG" \
         --qpb.notice.finalize-cron="$JOB_CRON" --qpb.reminders.cron="$JOB_CRON" \
         "$@" > "$DIR/app-$name.log" 2>&1 &
@@ -181,11 +181,16 @@ wait_for 240 "instance b" answers "${APP_PORT[2]}"
 # haproxy checks readiness where the build has it (Spring Boot Actuator), else only that the login page answers
 HEALTH=/actuator/health/readiness
 EXPECT='status 200'
-if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:${APP_PORT[1]}$HEALTH")" != 200 ]; then
+health() { curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1$HEALTH"; }
+ready() { [ "$(health "${APP_PORT[1]}")" = 200 ] && [ "$(health "${APP_PORT[2]}")" = 200 ]; }
+case "$(health "${APP_PORT[1]}")" in
+200|503) # the build has it (503: not ready yet)
+    wait_for 60 "both instances ready" ready ;;
+*)  # a redirect to the login page: no such endpoint
     log "no $HEALTH in this build: haproxy checks /login, which cannot tell that an instance lost its database"
     HEALTH=/login
-    EXPECT='rstatus ^[23]' # the login page answers 200, or 302 to itself with a fresh session
-fi
+    EXPECT='rstatus ^[23]' ;; # the login page answers 200, or 302 to itself with a fresh session
+esac
 cat > "$DIR/haproxy.cfg" <<EOF
 global
     maxconn 256
@@ -225,7 +230,9 @@ mvn -B -ntp -q -Pcluster surefire:test \
     -Dqpb.cluster.db-user=qpb_migrate -Dqpb.cluster.db-password="$MIGRATION_PASSWORD" \
     -Dqpb.cluster.log-a="$DIR/app-a.log" -Dqpb.cluster.log-b="$DIR/app-b.log" \
     -Dqpb.cluster.node2-pid="$DIR/n2/mariadbd.pid" \
-    > "$DIR/driver.log" 2>&1
+    > "$DIR/driver.log" 2>&1 &
+PIDS+=($!) # stopped with the rest if this script is
+wait $!
 set -e
 
 # --- d) a backup with mariadb-backup, taken from node 3 while the cluster serves, restored and read ---
