@@ -168,7 +168,9 @@ class CycleOverviewViewTest extends KaribuTest {
         UI.getCurrent().navigate("cycles/999999999");
         assertInstanceOf(ServerErrorView.class, UI.getCurrent().getCurrentView());
         assertEquals("要找的记录不存在或已被删除", _get(Paragraph.class, spec -> spec.withId("server-error-message")).getText());
-        UI.getCurrent().navigate("cycles/not-a-number");
-        assertEquals("要找的记录不存在或已被删除", _get(Paragraph.class, spec -> spec.withId("server-error-message")).getText());
+        UI.getCurrent().navigate("cycles/not-a-number"); // an address that cannot name a cycle: the not-found page
+        assertInstanceOf(cn.luohu.qpb.base.ui.NotFoundView.class, UI.getCurrent().getCurrentView());
+        assertEquals("您要打开的页面不存在：地址可能有误，或者该记录已被删除。",
+                _get(Paragraph.class, spec -> spec.withId("not-found-message")).getText());
     }
 }
