@@ -1,5 +1,6 @@
 package cn.luohu.qpb.user;
 
+import cn.luohu.qpb.base.db.DatabaseUnavailable;
 import cn.luohu.qpb.base.security.PortalPrincipal;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
@@ -64,8 +65,24 @@ class UserSessions implements SessionRegistry {
         }
     }
 
+    /**
+     * Asked on every request of a logged-in session. While the database is down the answer is "not registered",
+     * so the request goes on to the page, which says the database is unavailable in the user's language; a
+     * session ended meanwhile is still refused at its first request after the database is back.
+     */
     @Override
     public SessionInformation getSessionInformation(String sessionId) {
+        try {
+            return registered(sessionId);
+        } catch (RuntimeException e) {
+            if (DatabaseUnavailable.isCause(e)) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private SessionInformation registered(String sessionId) {
         return repository.find(keyOf(sessionId)).map(stored -> {
             SessionInformation information = new SessionInformation(stored.username(), sessionId,
                     Date.from(stored.lastSeenAt().toInstant(ZoneOffset.UTC)));

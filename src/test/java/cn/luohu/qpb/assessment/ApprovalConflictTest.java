@@ -2,7 +2,9 @@ package cn.luohu.qpb.assessment;
 
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.support.IntegrationTest;
+import cn.luohu.qpb.support.TestDatabase;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -63,8 +65,10 @@ class ApprovalConflictTest extends IntegrationTest {
                     SecurityContextHolder.clearContext();
                 }
             });
-            // the approval holds the cycle's guard and waits for the assessment
-            await().atMost(Duration.ofSeconds(30)).until(() -> dsl.fetchCount(DSL.table("information_schema.innodb_trx"),
+            // the approval holds the cycle's guard and waits for the assessment (seen by the server's
+            // administrator: the application's account may not read other transactions)
+            DSLContext server = DSL.using(TestDatabase.get().admin(), SQLDialect.MARIADB);
+            await().atMost(Duration.ofSeconds(30)).until(() -> server.fetchCount(DSL.table("information_schema.innodb_trx"),
                     DSL.field("trx_state").eq("LOCK WAIT")) > 0);
             execute(other, "UPDATE assessment_cycle SET guard_seq = guard_seq + 1 WHERE id = ?", cycle); // the deadlock
             other.rollback();
