@@ -36,6 +36,18 @@ class RefusalsAndPhoneIT extends BrowserTest {
     }
 
     @Test
+    void theFirstPageMovesTheProductionBundleNotTheDevelopmentOne() {
+        driver.get(url("/login"));
+        waitForLoginForm();
+        long bytes = ((Number) ((JavascriptExecutor) driver).executeScript("""
+                const nav = performance.getEntriesByType('navigation').map(e => e.transferSize);
+                const rest = performance.getEntriesByType('resource').map(e => e.transferSize);
+                return nav.concat(rest).reduce((a, b) => a + b, 0);""")).longValue();
+        System.out.println("First page (login) transferred " + bytes + " bytes");
+        assertThat(bytes).as("bytes moved by the first page").isLessThan(1_000_000);
+    }
+
+    @Test
     void unknownForbiddenAndMalformedAddressesShowTranslatedPagesWithTheWayHome() throws IOException {
         login("secretary", DEMO_PASSWORD);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-secretary")));
