@@ -109,13 +109,21 @@ class ScheduledJobsTest extends IntegrationTest {
 
     @Test
     void monitoringReadsTheMetricsWithoutLoginWhenSwitchedOn() throws Exception {
-        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, metrics.statusCode());
+        // the jobs' timers appear once each job has run (every second here), whichever test ran first
+        await().atMost(A_FEW_RUNS).until(() -> {
+            HttpResponse<String> metrics = prometheus();
+            assertEquals(200, metrics.statusCode());
+            return metrics.body().contains("NoticeFinalizer") && metrics.body().contains("DeadlineReminders");
+        });
+        String body = prometheus().body();
         for (String metric : List.of("jvm_memory_used_bytes", "hikaricp_connections_active", "tasks_scheduled_execution_seconds_count")) {
-            assertTrue(metrics.body().contains(metric), metric);
+            assertTrue(body.contains(metric), metric);
         }
-        assertTrue(metrics.body().contains("NoticeFinalizer") && metrics.body().contains("DeadlineReminders"), "both jobs are timed");
+    }
+
+    private HttpResponse<String> prometheus() throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** When the job's last run took its ShedLock lock. */
