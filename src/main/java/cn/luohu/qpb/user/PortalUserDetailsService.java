@@ -30,6 +30,6 @@ public class PortalUserDetailsService implements UserDetailsService {
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
         boolean nonLocked = account.lockedUntil() == null || !account.lockedUntil().isAfter(now);
         return new PortalPrincipal(account.id(), account.username(), account.passwordHash(), account.enabled(),
-                nonLocked, account.organizationId(), account.roles());
+                nonLocked, account.organizationId(), RolePlacement.effective(account.roles()));
     }
 }

@@ -30,6 +30,15 @@ public final class RolePlacement {
                 ? Optional.of(ADMIN_WITH_WORKFLOW_ROLE) : Optional.empty();
     }
 
+    /**
+     * The roles an account acts in. One that breaks the rule above (it was allowed before the rule existed, and
+     * no migration may guess which role to take away) acts as an administrator only, until another administrator
+     * gives the workflow role its own account: the administrator can never approve, review or submit with it.
+     */
+    public static Set<Role> effective(Set<Role> stored) {
+        return combinationProblem(stored).isPresent() ? EnumSet.of(Role.ADMIN) : stored;
+    }
+
     public static boolean allows(Role role, OrgKind organizationKind) {
         return switch (role) {
             case SECRETARY -> organizationKind.isAssessed();

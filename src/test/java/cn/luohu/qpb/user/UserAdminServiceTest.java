@@ -1,5 +1,7 @@
 package cn.luohu.qpb.user;
 
+import cn.luohu.qpb.assessment.ApprovalFilter;
+import cn.luohu.qpb.assessment.ApprovalService;
 import cn.luohu.qpb.audit.AuditEvent;
 import cn.luohu.qpb.audit.AuditService;
 import cn.luohu.qpb.base.NotFoundException;
@@ -51,6 +53,8 @@ class UserAdminServiceTest extends IntegrationTest {
     private PasswordEncoder encoder;
     @Autowired
     private DSLContext dsl;
+    @Autowired
+    private ApprovalService approvals;
 
     private String admin;
     private long committeeId;
@@ -215,6 +219,21 @@ class UserAdminServiceTest extends IntegrationTest {
         AuditEvent attempt = latestAudit(colleague);
         assertEquals("ROLE_CHANGE_REFUSED", attempt.action());
         assertTrue(attempt.afterJson().contains("\"roles\":[\"APPROVER\",\"ADMIN\"]"), attempt.afterJson());
+    }
+
+    /**
+     * Issue 11, item 3: an account that held ADMIN with a workflow role before the rule existed acts as an
+     * administrator only, so he cannot approve with the role he once granted himself.
+     */
+    @Test
+    void anAdministratorWhoKeptAWorkflowRoleFromBeforeTheRuleActsAsAdministratorOnly() {
+        String mixed = data.user(data.districtId(), Role.ADMIN, Role.APPROVER); // as stored before the rule
+
+        assertEquals(Set.of("ROLE_ADMIN"), userDetails.loadUserByUsername(mixed).getAuthorities().stream()
+                .map(Object::toString).collect(java.util.stream.Collectors.toSet()));
+        actAs(mixed);
+        assertThrows(AccessDeniedException.class, () -> approvals.count(ApprovalFilter.of(1)));
+        assertEquals(Set.of(Role.ADMIN, Role.APPROVER), summary(mixed).roles(), "still listed as stored, for an administrator to correct");
     }
 
     // --- createAll ---
