@@ -1,5 +1,6 @@
 package cn.luohu.qpb.assessment.ui;
 
+import cn.luohu.qpb.base.ui.TextLimit;
 import cn.luohu.qpb.base.ui.RouteIds;
 import cn.luohu.qpb.assessment.ApprovalCase;
 import cn.luohu.qpb.assessment.ApprovalService;
@@ -196,10 +197,10 @@ public class ApprovalView extends VerticalLayout implements BeforeEnterObserver,
         grant.addValueChangeListener(e -> limitStars.run());
         TextArea comment = new TextArea(getTranslation("approval.comment"));
         comment.setId("approval-comment");
-        comment.setMaxLength(ReviewService.COMMENT_MAX);
+        TextLimit limit = TextLimit.on(comment, ReviewService.COMMENT_MAX);
         comment.setWidthFull();
         Button next = new SingleClickButton(getTranslation("approval.approve"), click -> {
-            if (star.getValue() == null) {
+            if (star.getValue() == null || !limit.accepts()) {
                 return;
             }
             ConfirmDialog confirm = new ConfirmDialog();

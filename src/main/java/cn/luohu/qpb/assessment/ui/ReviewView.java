@@ -1,5 +1,6 @@
 package cn.luohu.qpb.assessment.ui;
 
+import cn.luohu.qpb.base.ui.TextLimit;
 import cn.luohu.qpb.base.ui.RouteIds;
 import cn.luohu.qpb.assessment.AssessmentHeader;
 import cn.luohu.qpb.assessment.AssessmentService;
@@ -347,10 +348,10 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, B
         star.setHelperText(getTranslation("review.recommend.help", result.stars()));
         TextArea comment = new TextArea(getTranslation("review.comment"));
         comment.setId("review-recommend-comment");
-        comment.setMaxLength(ReviewService.COMMENT_MAX);
+        TextLimit limit = TextLimit.on(comment, ReviewService.COMMENT_MAX);
         comment.setWidthFull();
         Button next = new Button(getTranslation("review.recommend"), click -> {
-            if (star.getValue() == null) {
+            if (star.getValue() == null || !limit.accepts()) {
                 return;
             }
             ConfirmDialog confirm = new ConfirmDialog();

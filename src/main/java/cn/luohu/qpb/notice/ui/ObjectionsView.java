@@ -3,6 +3,7 @@ package cn.luohu.qpb.notice.ui;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.time.DisplayZone;
+import cn.luohu.qpb.base.ui.TextLimit;
 import cn.luohu.qpb.base.ui.Labels;
 import cn.luohu.qpb.base.ui.PortalErrorHandler;
 import cn.luohu.qpb.base.ui.SingleClickButton;
@@ -106,12 +107,15 @@ public class ObjectionsView extends VerticalLayout implements HasDynamicTitle {
         TextArea reason = new TextArea(getTranslation("objection.decision.reason"));
         reason.setId("objection-decide-reason");
         reason.setRequired(true);
-        reason.setMaxLength(NoticeService.REASON_MAX);
+        TextLimit limit = TextLimit.on(reason, NoticeService.REASON_MAX);
         reason.setWidthFull();
         Button confirm = new SingleClickButton(getTranslation(actionKey), click -> {
             if (reason.getValue().isBlank()) {
                 reason.setInvalid(true);
                 reason.setErrorMessage(getTranslation("notice.error.reason-required"));
+                return;
+            }
+            if (!limit.accepts()) {
                 return;
             }
             try {
