@@ -1,8 +1,8 @@
 package cn.luohu.qpb.assessment.ui;
 
 import cn.luohu.qpb.assessment.ReviewService;
-import cn.luohu.qpb.base.ui.TextLimit;
 import cn.luohu.qpb.base.ui.SingleClickButton;
+import cn.luohu.qpb.base.ui.TextLimit;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;

@@ -17,14 +17,16 @@ public final class TextLimit implements Serializable {
 
     private final TextFieldBase<?, String> field;
     private final int max;
+    /** The field's own helper text, kept before the counter. */
+    private final String help;
     private boolean marked;
 
     private TextLimit(TextFieldBase<?, String> field, int max) {
         this.field = field;
         this.max = max;
+        this.help = field.getHelperText();
         field.setHelperText(counter());
-        field.addAttachListener(attach -> field.getElement().executeJs(COUNTER,
-                field.getTranslation("form.text.counter", "{count}", max)));
+        field.addAttachListener(attach -> field.getElement().executeJs(COUNTER, helper("{count}")));
         field.addValueChangeListener(change -> {
             if (!field.isReadOnly()) {
                 field.setHelperText(counter());
@@ -36,6 +38,15 @@ public final class TextLimit implements Serializable {
     /** Puts the limit on the field (and its counter in the field's helper text). */
     public static TextLimit on(TextFieldBase<?, String> field, int max) {
         return new TextLimit(field, max);
+    }
+
+    /** Whether every text is within its limit; each one that is not says so (all are checked, not only the first). */
+    public static boolean allAccept(Iterable<TextLimit> limits) {
+        boolean all = true;
+        for (TextLimit limit : limits) {
+            all &= limit.accepts();
+        }
+        return all;
     }
 
     /** Whether the text is within the limit; when it is not, the field says so in words (and keeps the text). */
@@ -60,6 +71,11 @@ public final class TextLimit implements Serializable {
     }
 
     private String counter() {
-        return field.getTranslation("form.text.counter", field.getValue().length(), max);
+        return helper(field.getValue().length());
+    }
+
+    private String helper(Object count) {
+        String counter = field.getTranslation("form.text.counter", count, max);
+        return help == null || help.isEmpty() ? counter : help + " · " + counter;
     }
 }

@@ -1,9 +1,9 @@
 package cn.luohu.qpb.cycle.ui;
 
 import cn.luohu.qpb.base.PortalException;
-import cn.luohu.qpb.base.ui.TextLimit;
 import cn.luohu.qpb.base.ui.PortalErrorHandler;
 import cn.luohu.qpb.base.ui.SingleClickButton;
+import cn.luohu.qpb.base.ui.TextLimit;
 import cn.luohu.qpb.cycle.CycleProblemsException;
 import cn.luohu.qpb.cycle.CycleService;
 import cn.luohu.qpb.cycle.CycleSummary;

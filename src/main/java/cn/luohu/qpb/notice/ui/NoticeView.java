@@ -1,18 +1,18 @@
 package cn.luohu.qpb.notice.ui;
 
-import cn.luohu.qpb.base.ui.TextLimit;
-import cn.luohu.qpb.base.ui.RouteIds;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.ui.LabeledValue;
 import cn.luohu.qpb.base.ui.Labels;
 import cn.luohu.qpb.base.ui.PortalErrorHandler;
+import cn.luohu.qpb.base.ui.RouteIds;
 import cn.luohu.qpb.base.ui.SingleClickButton;
 import cn.luohu.qpb.base.ui.SuccessToast;
+import cn.luohu.qpb.base.ui.TextLimit;
 import cn.luohu.qpb.notice.NoticeBatch;
+import cn.luohu.qpb.notice.NoticePdf;
 import cn.luohu.qpb.notice.NoticePhase;
 import cn.luohu.qpb.notice.NoticeRow;
-import cn.luohu.qpb.notice.NoticePdf;
 import cn.luohu.qpb.notice.NoticeService;
 import cn.luohu.qpb.notice.NoticeWorkbook;
 import com.vaadin.flow.component.UI;

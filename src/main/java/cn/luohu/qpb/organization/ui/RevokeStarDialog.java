@@ -1,10 +1,10 @@
 package cn.luohu.qpb.organization.ui;
 
 import cn.luohu.qpb.base.PortalException;
-import cn.luohu.qpb.base.ui.TextLimit;
 import cn.luohu.qpb.base.ui.PortalErrorHandler;
 import cn.luohu.qpb.base.ui.SingleClickButton;
 import cn.luohu.qpb.base.ui.SuccessToast;
+import cn.luohu.qpb.base.ui.TextLimit;
 import cn.luohu.qpb.organization.OrganizationSummary;
 import cn.luohu.qpb.organization.StarRevocationService;
 import com.vaadin.flow.component.UI;
