@@ -13,6 +13,14 @@ import java.util.Set;
 public record StandardDefinition(String code, String name, int version, Set<Category> categories, String notes,
                                  List<DimensionDefinition> dimensions, StarBands bands, BigDecimal bonusCap) {
 
+    // The widths of the database columns (db-changelog 003-standards.sql), for the editor and the import alike.
+    public static final int CODE_MAX = 32;
+    public static final int NAME_MAX = 200;
+    public static final int NOTES_MAX = 2000;
+    public static final int DIMENSION_NAME_MAX = 100;
+    public static final int INDICATOR_TITLE_MAX = 200;
+    public static final int EVIDENCE_HINT_MAX = 500;
+
     public StandardDefinition {
         categories = categories == null ? Set.of() : Set.copyOf(categories);
         dimensions = dimensions == null ? List.of() : List.copyOf(dimensions);

@@ -90,12 +90,12 @@ public final class StandardWorkbook {
     private static final Map<ScoringMethod, String> METHOD_LABELS = new EnumMap<>(Map.of(
             ScoringMethod.CHECK, "达标制", ScoringMethod.SCALE, "分档制", ScoringMethod.DEDUCT, "扣分制"));
 
-    // The widths of the database columns (db-changelog 003-standards.sql), so that an import never fails on saving.
-    private static final int CODE_LENGTH = 32;
-    private static final int NAME_LENGTH = 200;
-    private static final int NOTES_LENGTH = 2000;
-    private static final int DIMENSION_LENGTH = 100;
-    private static final int EVIDENCE_HINT_LENGTH = 500;
+    // The widths of the database columns, so that an import never fails on saving.
+    private static final int CODE_LENGTH = StandardDefinition.CODE_MAX;
+    private static final int NAME_LENGTH = StandardDefinition.NAME_MAX;
+    private static final int NOTES_LENGTH = StandardDefinition.NOTES_MAX;
+    private static final int DIMENSION_LENGTH = StandardDefinition.DIMENSION_NAME_MAX;
+    private static final int EVIDENCE_HINT_LENGTH = StandardDefinition.EVIDENCE_HINT_MAX;
     /** TEXT holds 65535 bytes: 21845 Chinese characters of 3 bytes each in utf8mb4. */
     private static final int LONG_TEXT_LENGTH = 21845;
     /** DECIMAL(5, 2) for scores, deductions, the bonus cap and the bands; DECIMAL(4, 2) for steps. */

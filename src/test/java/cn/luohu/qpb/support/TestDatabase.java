@@ -95,6 +95,15 @@ public final class TestDatabase {
      * (this server's, or a proxy's in front of it) with the two accounts, the demo district seeded.
      */
     public void register(DynamicPropertyRegistry registry, String viaHost, int viaPort) {
+        register(registry, viaHost, viaPort, true);
+    }
+
+    /** A fresh schema as {@link #register(DynamicPropertyRegistry)}, but without the demo district: a test seeds it itself. */
+    public void registerWithoutDemo(DynamicPropertyRegistry registry) {
+        register(registry, host, port, false);
+    }
+
+    private void register(DynamicPropertyRegistry registry, String viaHost, int viaPort, boolean demoDistrict) {
         String schema = freshSchema();
         registry.add("spring.datasource.url", () -> url(viaHost, viaPort, schema));
         registry.add("spring.datasource.username", () -> APP_USER);
@@ -102,7 +111,7 @@ public final class TestDatabase {
         registry.add("spring.liquibase.user", () -> MIGRATION_USER);
         registry.add("spring.liquibase.password", () -> MIGRATION_PASSWORD);
         registry.add("qpb.db.app-role", () -> APP_ROLE);
-        registry.add("qpb.demo-data", () -> "true");
+        registry.add("qpb.demo-data", () -> String.valueOf(demoDistrict));
     }
 
     public void register(DynamicPropertyRegistry registry) {

@@ -1,6 +1,5 @@
 package cn.luohu.qpb.assessment.ui;
 
-import cn.luohu.qpb.base.ui.RouteIds;
 import cn.luohu.qpb.assessment.ApprovalCase;
 import cn.luohu.qpb.assessment.ApprovalService;
 import cn.luohu.qpb.assessment.AssessmentHeader;
@@ -16,8 +15,10 @@ import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.time.DisplayZone;
 import cn.luohu.qpb.base.ui.LabeledValue;
 import cn.luohu.qpb.base.ui.PortalErrorHandler;
+import cn.luohu.qpb.base.ui.RouteIds;
 import cn.luohu.qpb.base.ui.SingleClickButton;
 import cn.luohu.qpb.base.ui.SuccessToast;
+import cn.luohu.qpb.base.ui.TextLimit;
 import cn.luohu.qpb.standard.ScoringResult;
 import cn.luohu.qpb.standard.ui.ScoreSummary;
 import com.vaadin.flow.component.UI;
@@ -196,10 +197,10 @@ public class ApprovalView extends VerticalLayout implements BeforeEnterObserver,
         grant.addValueChangeListener(e -> limitStars.run());
         TextArea comment = new TextArea(getTranslation("approval.comment"));
         comment.setId("approval-comment");
-        comment.setMaxLength(ReviewService.COMMENT_MAX);
+        TextLimit limit = TextLimit.on(comment, ReviewService.COMMENT_MAX);
         comment.setWidthFull();
         Button next = new SingleClickButton(getTranslation("approval.approve"), click -> {
-            if (star.getValue() == null) {
+            if (star.getValue() == null || !limit.accepts()) {
                 return;
             }
             ConfirmDialog confirm = new ConfirmDialog();

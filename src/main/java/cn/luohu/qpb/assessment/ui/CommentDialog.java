@@ -2,6 +2,7 @@ package cn.luohu.qpb.assessment.ui;
 
 import cn.luohu.qpb.assessment.ReviewService;
 import cn.luohu.qpb.base.ui.SingleClickButton;
+import cn.luohu.qpb.base.ui.TextLimit;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -25,12 +26,15 @@ class CommentDialog extends Dialog {
         TextArea comment = new TextArea(getTranslation(labelKey));
         comment.setId(idPrefix + "-comment");
         comment.setRequired(true);
-        comment.setMaxLength(ReviewService.COMMENT_MAX);
+        TextLimit limit = TextLimit.on(comment, ReviewService.COMMENT_MAX);
         comment.setWidthFull();
         Button confirm = new SingleClickButton(getTranslation(confirmKey), click -> {
             if (comment.getValue().isBlank()) {
                 comment.setInvalid(true);
                 comment.setErrorMessage(getTranslation(requiredKey));
+                return;
+            }
+            if (!limit.accepts()) {
                 return;
             }
             if (move.test(comment.getValue())) {

@@ -1,25 +1,26 @@
 package cn.luohu.qpb.assessment.ui;
 
-import cn.luohu.qpb.base.ui.RouteIds;
 import cn.luohu.qpb.assessment.AssessmentHeader;
 import cn.luohu.qpb.assessment.AssessmentService;
+import cn.luohu.qpb.assessment.AssessmentState;
 import cn.luohu.qpb.assessment.EvidenceFile;
 import cn.luohu.qpb.assessment.EvidenceService;
 import cn.luohu.qpb.assessment.ReviewEntry;
 import cn.luohu.qpb.assessment.ReviewService;
 import cn.luohu.qpb.assessment.ReviewSheet;
-import cn.luohu.qpb.assessment.AssessmentState;
-import cn.luohu.qpb.assessment.TimelineEntry;
 import cn.luohu.qpb.assessment.SheetDimension;
 import cn.luohu.qpb.assessment.SheetItem;
+import cn.luohu.qpb.assessment.TimelineEntry;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.time.DisplayZone;
 import cn.luohu.qpb.base.ui.AutosavedEntry;
 import cn.luohu.qpb.base.ui.AutosavedTextArea;
 import cn.luohu.qpb.base.ui.PortalErrorHandler;
+import cn.luohu.qpb.base.ui.RouteIds;
 import cn.luohu.qpb.base.ui.SingleClickButton;
 import cn.luohu.qpb.base.ui.SuccessToast;
+import cn.luohu.qpb.base.ui.TextLimit;
 import cn.luohu.qpb.base.ui.UnsavedChangesDialog;
 import cn.luohu.qpb.standard.IndicatorDefinition;
 import cn.luohu.qpb.standard.IndicatorInput;
@@ -61,8 +62,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -347,10 +348,10 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, B
         star.setHelperText(getTranslation("review.recommend.help", result.stars()));
         TextArea comment = new TextArea(getTranslation("review.comment"));
         comment.setId("review-recommend-comment");
-        comment.setMaxLength(ReviewService.COMMENT_MAX);
+        TextLimit limit = TextLimit.on(comment, ReviewService.COMMENT_MAX);
         comment.setWidthFull();
         Button next = new Button(getTranslation("review.recommend"), click -> {
-            if (star.getValue() == null) {
+            if (star.getValue() == null || !limit.accepts()) {
                 return;
             }
             ConfirmDialog confirm = new ConfirmDialog();

@@ -59,12 +59,11 @@ public class AutosavedEntry implements Serializable {
                     }
                 });
             }
-            this.addEventListener('change', () => this.$server.handOver(this.value));
-            this.addEventListener('input', () => { this.helperText = $1.replace('{count}', this.value.length); });""";
+            this.addEventListener('change', () => this.$server.handOver(this.value));""";
 
     private final HasValue<?, ?> input;
     private final AutosavedTextArea text;
-    private final int maxLength;
+    private final TextLimit limit;
     private final Save save;
     private final SerializablePredicate<String> concernsInput;
     private boolean refused;
@@ -76,27 +75,20 @@ public class AutosavedEntry implements Serializable {
                           Save save) {
         this.input = input;
         this.text = text;
-        this.maxLength = maxLength;
+        this.limit = TextLimit.on(text, maxLength);
         this.concernsInput = concernsInput;
         this.save = save;
         manual(input);
         manual(text);
         text.setValueChangeMode(ValueChangeMode.LAZY);
         text.setValueChangeTimeout(TYPING_PAUSE_MS);
-        text.addAttachListener(attach -> text.getElement().executeJs(GUARD, text.getValue(),
-                text.getTranslation("form.text.counter", "{count}", maxLength)));
-        text.setHelperText(counter());
+        text.addAttachListener(attach -> text.getElement().executeJs(GUARD, text.getValue()));
         input.addValueChangeListener(event -> save(input)); // entered, or put in by a button (adopt a score)
         text.addValueChangeListener(event -> {
             if (event.isFromClient()) {
-                text.setHelperText(counter());
                 save(text);
             }
         });
-    }
-
-    private String counter() {
-        return text.getTranslation("form.text.counter", text.getValue().length(), maxLength);
     }
 
     private static void manual(HasValue<?, ?> field) {
@@ -111,8 +103,9 @@ public class AutosavedEntry implements Serializable {
      * entry counts as unsaved until a save succeeds.
      */
     public void save(HasValue<?, ?> source) {
-        if (text.getValue().length() > maxLength) {
-            refuse(text, text.getTranslation("form.text.too-long", maxLength, text.getValue().length()));
+        if (!limit.accepts()) { // the text says so itself
+            refused = true;
+            clear(input);
             return;
         }
         try {
@@ -154,7 +147,6 @@ public class AutosavedEntry implements Serializable {
     /** Read-only, it shows no counter: the limit concerns only who writes. */
     public void setReadOnly(boolean readOnly) {
         input.setReadOnly(readOnly);
-        text.setReadOnly(readOnly);
-        text.setHelperText(readOnly ? null : counter());
+        limit.setReadOnly(readOnly);
     }
 }

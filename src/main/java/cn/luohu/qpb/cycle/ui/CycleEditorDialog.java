@@ -4,6 +4,7 @@ import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.ui.Labels;
 import cn.luohu.qpb.base.ui.PortalErrorHandler;
 import cn.luohu.qpb.base.ui.SingleClickButton;
+import cn.luohu.qpb.base.ui.TextLimit;
 import cn.luohu.qpb.cycle.CycleInput;
 import cn.luohu.qpb.cycle.CycleProblemsException;
 import cn.luohu.qpb.cycle.CycleService;
@@ -44,6 +45,7 @@ class CycleEditorDialog extends Dialog {
     private final SerializableConsumer<Long> onSaved;
     private final IntegerField year = new IntegerField();
     private final TextField name = new TextField();
+    private final TextLimit nameLimit;
     private final Map<Category, Select<StandardSummary>> standards = new EnumMap<>(Category.class);
     private final DatePicker selfDeadline;
     private final DatePicker reviewDeadline;
@@ -68,7 +70,7 @@ class CycleEditorDialog extends Dialog {
         year.addValueChangeListener(event -> suggestName(event.getValue()));
         name.setId("cycle-editor-name");
         name.setLabel(getTranslation("cycle.field.name"));
-        name.setMaxLength(CycleInput.NAME_MAX);
+        nameLimit = TextLimit.on(name, CycleInput.NAME_MAX);
         selfDeadline = DateFields.create(this, "cycle-editor-self", "cycle.field.self-deadline");
         reviewDeadline = DateFields.create(this, "cycle-editor-review", "cycle.field.review-deadline");
         approvalDeadline = DateFields.create(this, "cycle-editor-approval", "cycle.field.approval-deadline");
@@ -175,6 +177,9 @@ class CycleEditorDialog extends Dialog {
 
     private void save() {
         errors.removeAll();
+        if (!nameLimit.accepts()) {
+            return;
+        }
         if (year.isInvalid() || noticeDays.isInvalid() || selfDeadline.isInvalid() || reviewDeadline.isInvalid()
                 || approvalDeadline.isInvalid() || quotas.values().stream().anyMatch(BigDecimalField::isInvalid)) {
             errors.add(new Paragraph(getTranslation("cycle.error.unreadable-field")));

@@ -3,6 +3,7 @@ package cn.luohu.qpb.cycle.ui;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.ui.PortalErrorHandler;
 import cn.luohu.qpb.base.ui.SingleClickButton;
+import cn.luohu.qpb.base.ui.TextLimit;
 import cn.luohu.qpb.cycle.CycleProblemsException;
 import cn.luohu.qpb.cycle.CycleService;
 import cn.luohu.qpb.cycle.CycleSummary;
@@ -33,6 +34,7 @@ class ExtendDeadlineDialog extends Dialog {
     private final SerializableConsumer<String> onExtended;
     private final DatePicker date;
     private final TextArea reason = new TextArea();
+    private final TextLimit limit;
     private final Div errors = new Div();
 
     ExtendDeadlineDialog(CycleService cycles, CycleSummary cycle, List<PendingAssessment> chosen,
@@ -61,7 +63,7 @@ class ExtendDeadlineDialog extends Dialog {
         date.setRequiredIndicatorVisible(true);
         reason.setId("cycle-extend-reason");
         reason.setLabel(getTranslation("cycle.extend.reason"));
-        reason.setMaxLength(CycleService.REASON_MAX);
+        limit = TextLimit.on(reason, CycleService.REASON_MAX);
         reason.setRequiredIndicatorVisible(true);
         reason.setWidthFull();
         errors.setId("cycle-extend-errors");
@@ -78,6 +80,9 @@ class ExtendDeadlineDialog extends Dialog {
 
     private void save() {
         errors.removeAll();
+        if (!limit.accepts()) {
+            return;
+        }
         int extended;
         try {
             extended = cycles.extendDeadline(cycle.id(), chosen.stream().map(PendingAssessment::organizationId).toList(),

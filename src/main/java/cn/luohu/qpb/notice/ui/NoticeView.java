@@ -1,17 +1,18 @@
 package cn.luohu.qpb.notice.ui;
 
-import cn.luohu.qpb.base.ui.RouteIds;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.ui.LabeledValue;
 import cn.luohu.qpb.base.ui.Labels;
 import cn.luohu.qpb.base.ui.PortalErrorHandler;
+import cn.luohu.qpb.base.ui.RouteIds;
 import cn.luohu.qpb.base.ui.SingleClickButton;
 import cn.luohu.qpb.base.ui.SuccessToast;
+import cn.luohu.qpb.base.ui.TextLimit;
 import cn.luohu.qpb.notice.NoticeBatch;
+import cn.luohu.qpb.notice.NoticePdf;
 import cn.luohu.qpb.notice.NoticePhase;
 import cn.luohu.qpb.notice.NoticeRow;
-import cn.luohu.qpb.notice.NoticePdf;
 import cn.luohu.qpb.notice.NoticeService;
 import cn.luohu.qpb.notice.NoticeWorkbook;
 import com.vaadin.flow.component.UI;
@@ -24,6 +25,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -146,13 +148,17 @@ public class NoticeView extends VerticalLayout implements BeforeEnterObserver, H
         TextArea reason = new TextArea(getTranslation("notice.object.reason"));
         reason.setId("notice-object-reason");
         reason.setRequired(true);
-        reason.setMaxLength(NoticeService.REASON_MAX);
+        TextLimit limit = TextLimit.on(reason, NoticeService.REASON_MAX);
         reason.setWidthFull();
-        reason.setHelperText(getTranslation("notice.object.help"));
+        Paragraph help = new Paragraph(getTranslation("notice.object.help"));
+        help.addClassName("qpb-hint");
         Button lodge = new SingleClickButton(getTranslation("notice.object.lodge"), click -> {
             if (reason.getValue().isBlank()) {
                 reason.setInvalid(true);
                 reason.setErrorMessage(getTranslation("notice.error.reason-required"));
+                return;
+            }
+            if (!limit.accepts()) {
                 return;
             }
             try {
@@ -168,7 +174,7 @@ public class NoticeView extends VerticalLayout implements BeforeEnterObserver, H
         lodge.setId("notice-object-lodge");
         lodge.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button cancel = new Button(getTranslation("action.cancel"), click -> dialog.close());
-        dialog.add(reason);
+        dialog.add(help, reason);
         dialog.getFooter().add(cancel, lodge);
         dialog.open();
     }

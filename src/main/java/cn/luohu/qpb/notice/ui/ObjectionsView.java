@@ -7,6 +7,7 @@ import cn.luohu.qpb.base.ui.Labels;
 import cn.luohu.qpb.base.ui.PortalErrorHandler;
 import cn.luohu.qpb.base.ui.SingleClickButton;
 import cn.luohu.qpb.base.ui.SuccessToast;
+import cn.luohu.qpb.base.ui.TextLimit;
 import cn.luohu.qpb.notice.NoticeService;
 import cn.luohu.qpb.notice.Objection;
 import cn.luohu.qpb.notice.ObjectionStatus;
@@ -106,12 +107,15 @@ public class ObjectionsView extends VerticalLayout implements HasDynamicTitle {
         TextArea reason = new TextArea(getTranslation("objection.decision.reason"));
         reason.setId("objection-decide-reason");
         reason.setRequired(true);
-        reason.setMaxLength(NoticeService.REASON_MAX);
+        TextLimit limit = TextLimit.on(reason, NoticeService.REASON_MAX);
         reason.setWidthFull();
         Button confirm = new SingleClickButton(getTranslation(actionKey), click -> {
             if (reason.getValue().isBlank()) {
                 reason.setInvalid(true);
                 reason.setErrorMessage(getTranslation("notice.error.reason-required"));
+                return;
+            }
+            if (!limit.accepts()) {
                 return;
             }
             try {

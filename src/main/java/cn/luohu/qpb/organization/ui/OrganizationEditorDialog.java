@@ -5,6 +5,7 @@ import cn.luohu.qpb.base.ValidationException;
 import cn.luohu.qpb.base.ui.Labels;
 import cn.luohu.qpb.base.ui.PortalErrorHandler;
 import cn.luohu.qpb.base.ui.SingleClickButton;
+import cn.luohu.qpb.base.ui.TextLimit;
 import cn.luohu.qpb.organization.Category;
 import cn.luohu.qpb.organization.NewOrganization;
 import cn.luohu.qpb.organization.OrgKind;
@@ -46,6 +47,7 @@ class OrganizationEditorDialog extends Dialog {
     private final TextField secretary = new TextField();
     private final IntegerField members = new IntegerField();
     private final TextField contact = new TextField();
+    private final List<TextLimit> limits;
     private final Div errors = new Div();
 
     /** With {@code editing} null, creates a new organisation under {@code suggestedParent} (may be null). */
@@ -70,13 +72,10 @@ class OrganizationEditorDialog extends Dialog {
         kind.addValueChangeListener(e -> category.setEnabled(e.getValue() != null && e.getValue().needsCategory()));
         code.setId("org-editor-code");
         code.setLabel(getTranslation("org.field.code"));
-        code.setMaxLength(NewOrganization.CODE_MAX);
         name.setId("org-editor-name");
         name.setLabel(getTranslation("org.field.full-name"));
-        name.setMaxLength(NewOrganization.NAME_MAX);
         shortName.setId("org-editor-short-name");
         shortName.setLabel(getTranslation("org.field.short-name"));
-        shortName.setMaxLength(NewOrganization.SHORT_NAME_MAX);
         category.setId("org-editor-category");
         category.setLabel(getTranslation("org.field.category"));
         category.setItems(Category.values());
@@ -89,7 +88,6 @@ class OrganizationEditorDialog extends Dialog {
         region.setEmptySelectionAllowed(true);
         secretary.setId("org-editor-secretary");
         secretary.setLabel(getTranslation("org.field.secretary"));
-        secretary.setMaxLength(NewOrganization.SECRETARY_MAX);
         members.setId("org-editor-members");
         members.setLabel(getTranslation("org.field.members"));
         members.setMin(0);
@@ -97,7 +95,9 @@ class OrganizationEditorDialog extends Dialog {
         members.setValue(0);
         contact.setId("org-editor-contact");
         contact.setLabel(getTranslation("org.field.contact"));
-        contact.setMaxLength(NewOrganization.CONTACT_MAX);
+        limits = List.of(TextLimit.on(code, NewOrganization.CODE_MAX), TextLimit.on(name, NewOrganization.NAME_MAX),
+                TextLimit.on(shortName, NewOrganization.SHORT_NAME_MAX), TextLimit.on(secretary, NewOrganization.SECRETARY_MAX),
+                TextLimit.on(contact, NewOrganization.CONTACT_MAX));
         errors.setId("org-editor-errors");
         errors.addClassName("qpb-errors");
 
@@ -132,6 +132,9 @@ class OrganizationEditorDialog extends Dialog {
 
     private void save() {
         errors.removeAll();
+        if (!TextLimit.allAccept(limits)) {
+            return;
+        }
         int memberCount = members.getValue() == null ? 0 : members.getValue();
         try {
             if (editing == null) {

@@ -4,6 +4,7 @@ import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.ui.PortalErrorHandler;
 import cn.luohu.qpb.base.ui.SingleClickButton;
 import cn.luohu.qpb.base.ui.SuccessToast;
+import cn.luohu.qpb.base.ui.TextLimit;
 import cn.luohu.qpb.organization.OrganizationSummary;
 import cn.luohu.qpb.organization.StarRevocationService;
 import com.vaadin.flow.component.UI;
@@ -37,12 +38,15 @@ class RevokeStarDialog extends Dialog {
         TextArea reason = new TextArea(getTranslation("star.revoke.reason"));
         reason.setId("revoke-reason");
         reason.setRequired(true);
-        reason.setMaxLength(StarRevocationService.REASON_MAX);
+        TextLimit limit = TextLimit.on(reason, StarRevocationService.REASON_MAX);
         reason.setWidthFull();
         Button next = new SingleClickButton(getTranslation("star.revoke"), click -> {
             if (reason.getValue().isBlank()) {
                 reason.setInvalid(true);
                 reason.setErrorMessage(getTranslation("star.revoke.error.reason-required"));
+                return;
+            }
+            if (!limit.accepts()) {
                 return;
             }
             ConfirmDialog confirm = new ConfirmDialog();

@@ -1,8 +1,10 @@
 package cn.luohu.qpb.standard.ui;
 
 import cn.luohu.qpb.base.ui.Labels;
+import cn.luohu.qpb.base.ui.TextLimit;
 import cn.luohu.qpb.standard.IndicatorDefinition;
 import cn.luohu.qpb.standard.ScoringMethod;
+import cn.luohu.qpb.standard.StandardDefinition;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasLabel;
 import com.vaadin.flow.component.button.Button;
@@ -16,6 +18,8 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.function.SerializableConsumer;
+
+import java.util.List;
 
 /**
  * Adds or edits one indicator of a draft: its two texts (业务指引, 质量标准) and its scoring. Only the fields
@@ -33,6 +37,7 @@ class IndicatorDialog extends Dialog {
     private final BigDecimalField deduction = new BigDecimalField();
     private final Checkbox evidenceRequired = new Checkbox();
     private final TextField evidenceHint = new TextField();
+    private final List<TextLimit> limits;
     private final Checkbox veto = new Checkbox();
     private final IntegerField vetoStarCap = new IntegerField();
     private final Checkbox bonus = new Checkbox();
@@ -43,9 +48,7 @@ class IndicatorDialog extends Dialog {
         setHeaderTitle(getTranslation(editing == null ? "standard.indicator.add" : "standard.indicator.edit"));
         setWidth("min(52rem, 100vw)");
         label(code, "indicator-code", "standard.indicator.code");
-        code.setMaxLength(32);
         label(title, "indicator-title", "standard.indicator.title");
-        title.setMaxLength(200);
         guidance.setId("indicator-guidance");
         guidance.setLabel(getTranslation("standard.indicator.guidance"));
         quality.setId("indicator-quality");
@@ -61,7 +64,8 @@ class IndicatorDialog extends Dialog {
         evidenceRequired.setId("indicator-evidence-required");
         evidenceRequired.setLabel(getTranslation("standard.indicator.evidence-required"));
         label(evidenceHint, "indicator-evidence-hint", "standard.indicator.evidence-hint");
-        evidenceHint.setMaxLength(500);
+        limits = List.of(TextLimit.on(code, StandardDefinition.CODE_MAX), TextLimit.on(title, StandardDefinition.INDICATOR_TITLE_MAX),
+                TextLimit.on(evidenceHint, StandardDefinition.EVIDENCE_HINT_MAX));
         veto.setId("indicator-veto");
         veto.setLabel(getTranslation("standard.indicator.veto"));
         vetoStarCap.setId("indicator-veto-cap");
@@ -88,6 +92,9 @@ class IndicatorDialog extends Dialog {
         form.setColspan(evidenceHint, 2);
         add(form);
         Button ok = new Button(getTranslation("action.ok"), click -> {
+            if (!TextLimit.allAccept(limits)) {
+                return;
+            }
             onDone.accept(value());
             close();
         });

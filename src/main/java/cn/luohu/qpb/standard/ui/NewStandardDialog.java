@@ -3,6 +3,7 @@ package cn.luohu.qpb.standard.ui;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.ui.PortalErrorHandler;
 import cn.luohu.qpb.base.ui.SingleClickButton;
+import cn.luohu.qpb.base.ui.TextLimit;
 import cn.luohu.qpb.standard.StandardDefinition;
 import cn.luohu.qpb.standard.StandardService;
 import cn.luohu.qpb.standard.StarBands;
@@ -25,16 +26,19 @@ class NewStandardDialog extends Dialog {
         setHeaderTitle(getTranslation("standard.action.create"));
         TextField code = new TextField(getTranslation("standard.field.code"));
         code.setId("standard-new-code");
-        code.setMaxLength(32);
+        TextLimit codeLimit = TextLimit.on(code, StandardDefinition.CODE_MAX);
         TextField name = new TextField(getTranslation("standard.field.name"));
         name.setId("standard-new-name");
-        name.setMaxLength(200);
+        TextLimit nameLimit = TextLimit.on(name, StandardDefinition.NAME_MAX);
         name.setWidthFull();
         Paragraph error = new Paragraph();
         error.setId("standard-new-error");
         error.addClassName("qpb-errors");
         add(code, name, error);
         Button create = new SingleClickButton(getTranslation("standard.action.create"), click -> {
+            if (!TextLimit.allAccept(List.of(codeLimit, nameLimit))) {
+                return;
+            }
             try {
                 long id = standards.createDraft(new StandardDefinition(code.getValue(), name.getValue(), 1, Set.of(), null,
                         List.of(), StarBands.of("60", "65", "75", "85", "95"), new BigDecimal("5")));

@@ -1,11 +1,12 @@
 package cn.luohu.qpb.standard.ui;
 
-import cn.luohu.qpb.base.ui.RouteIds;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.ui.Labels;
 import cn.luohu.qpb.base.ui.PortalErrorHandler;
+import cn.luohu.qpb.base.ui.RouteIds;
 import cn.luohu.qpb.base.ui.SingleClickButton;
+import cn.luohu.qpb.base.ui.TextLimit;
 import cn.luohu.qpb.organization.Category;
 import cn.luohu.qpb.standard.IndicatorDefinition;
 import cn.luohu.qpb.standard.StandardDefinition;
@@ -45,8 +46,10 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * One standard version. A draft is edited here (header, bands, dimensions and indicators, added, edited,
@@ -65,6 +68,8 @@ public class StandardEditorView extends VerticalLayout implements BeforeEnterObs
     private final Div problems = new Div();
     private final Span baseTotal = new Span();
     private final VerticalLayout dimensionsLayout = new VerticalLayout();
+    private final List<TextLimit> headerLimits = new ArrayList<>();
+    private final List<TextLimit> dimensionLimits = new ArrayList<>();
 
     public StandardEditorView(StandardService standards) {
         this.standards = standards;
@@ -94,6 +99,7 @@ public class StandardEditorView extends VerticalLayout implements BeforeEnterObs
         problems.setId("standard-problems");
         problems.addClassName("qpb-errors");
         problems.removeAll();
+        headerLimits.clear();
         add(title, toolbar(), problems, header(), baseTotal, dimensionsLayout);
         dimensionsLayout.setPadding(false);
         renderDimensions();
@@ -139,12 +145,12 @@ public class StandardEditorView extends VerticalLayout implements BeforeEnterObs
         TextField name = new TextField(getTranslation("standard.field.name"));
         name.setId("standard-name");
         name.setValue(draft.name);
-        name.setMaxLength(200);
+        headerLimits.add(TextLimit.on(name, StandardDefinition.NAME_MAX));
         name.addValueChangeListener(e -> draft.name = e.getValue());
         TextArea notes = new TextArea(getTranslation("standard.field.notes"));
         notes.setId("standard-notes");
         notes.setValue(draft.notes == null ? "" : draft.notes);
-        notes.setMaxLength(2000);
+        headerLimits.add(TextLimit.on(notes, StandardDefinition.NOTES_MAX));
         notes.addValueChangeListener(e -> draft.notes = e.getValue());
         MultiSelectComboBox<Category> categories = new MultiSelectComboBox<>(getTranslation("standard.field.categories"));
         categories.setId("standard-categories");
@@ -178,6 +184,7 @@ public class StandardEditorView extends VerticalLayout implements BeforeEnterObs
 
     private void renderDimensions() {
         dimensionsLayout.removeAll();
+        dimensionLimits.clear();
         BigDecimal base = draft.dimensions.stream().flatMap(d -> d.indicators.stream()).filter(i -> !i.bonus())
                 .map(IndicatorDefinition::maxScore).filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
         baseTotal.setText(getTranslation("standard.editor.base-total", ScoringRuleText.plain(base)));
@@ -198,7 +205,7 @@ public class StandardEditorView extends VerticalLayout implements BeforeEnterObs
             TextField name = new TextField();
             name.setId("dimension-name-" + index);
             name.setValue(dimension.name);
-            name.setMaxLength(100);
+            dimensionLimits.add(TextLimit.on(name, StandardDefinition.DIMENSION_NAME_MAX));
             name.addValueChangeListener(e -> dimension.name = e.getValue());
             heading.add(name,
                     iconButton(VaadinIcon.ARROW_UP, "dimension-up-" + index, () -> DraftModel.move(draft.dimensions, dimension, -1)),
@@ -251,6 +258,9 @@ public class StandardEditorView extends VerticalLayout implements BeforeEnterObs
 
     private boolean save() {
         problems.removeAll();
+        if (!TextLimit.allAccept(Stream.concat(headerLimits.stream(), dimensionLimits.stream()).toList())) {
+            return false;
+        }
         try {
             standards.saveDraft(id, draft.toDefinition(), rowVersion);
             rowVersion = standards.draftVersion(id);

@@ -1,13 +1,14 @@
 package cn.luohu.qpb.user.ui;
 
-import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.PortalException;
+import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.ui.MainLayout;
 import cn.luohu.qpb.base.ui.PortalErrorHandler;
 import cn.luohu.qpb.base.ui.SingleClickButton;
+import cn.luohu.qpb.base.ui.SuccessToast;
+import cn.luohu.qpb.base.ui.TextLimit;
 import cn.luohu.qpb.user.PasswordPolicy;
 import cn.luohu.qpb.user.UserAccountService;
-import cn.luohu.qpb.base.ui.SuccessToast;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -28,6 +29,7 @@ public class ChangePasswordView extends VerticalLayout implements HasDynamicTitl
     private final PasswordField current = new PasswordField();
     private final PasswordField fresh = new PasswordField();
     private final PasswordField confirmation = new PasswordField();
+    private final TextLimit freshLimit;
 
     public ChangePasswordView(UserAccountService accounts) {
         this.accounts = accounts;
@@ -45,7 +47,7 @@ public class ChangePasswordView extends VerticalLayout implements HasDynamicTitl
         current.setLabel(getTranslation("password.change.current"));
         fresh.setId("new-password");
         fresh.setLabel(getTranslation("password.change.new"));
-        fresh.setMaxLength(PasswordPolicy.MAX_LENGTH);
+        freshLimit = TextLimit.on(fresh, PasswordPolicy.MAX_LENGTH);
         confirmation.setId("confirm-password");
         confirmation.setLabel(getTranslation("password.change.confirm"));
         for (PasswordField field : new PasswordField[]{current, fresh, confirmation}) {
@@ -62,6 +64,9 @@ public class ChangePasswordView extends VerticalLayout implements HasDynamicTitl
         current.setInvalid(false);
         fresh.setInvalid(false);
         confirmation.setInvalid(false);
+        if (!freshLimit.accepts()) {
+            return;
+        }
         if (!fresh.getValue().equals(confirmation.getValue())) {
             confirmation.setErrorMessage(getTranslation("password.change.mismatch"));
             confirmation.setInvalid(true);

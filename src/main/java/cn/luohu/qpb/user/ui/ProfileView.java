@@ -5,11 +5,12 @@ import cn.luohu.qpb.base.i18n.Language;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.time.DisplayZone;
 import cn.luohu.qpb.base.ui.MainLayout;
+import cn.luohu.qpb.base.ui.SuccessToast;
+import cn.luohu.qpb.base.ui.TextLimit;
 import cn.luohu.qpb.user.NewUser;
 import cn.luohu.qpb.user.Profile;
 import cn.luohu.qpb.user.ProfileChanges;
 import cn.luohu.qpb.user.UserAccountService;
-import cn.luohu.qpb.base.ui.SuccessToast;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -42,6 +43,7 @@ public class ProfileView extends VerticalLayout implements HasDynamicTitle {
     private final TextField displayName = new TextField();
     private final TextField phone = new TextField();
     private final TextField email = new TextField();
+    private final List<TextLimit> limits;
     private final RadioButtonGroup<Language> language = new RadioButtonGroup<>();
     private final Paragraph error = new Paragraph();
     private int version;
@@ -65,14 +67,13 @@ public class ProfileView extends VerticalLayout implements HasDynamicTitle {
         }
         displayName.setId("profile-display-name");
         displayName.setLabel(getTranslation("user.field.display-name"));
-        displayName.setMaxLength(NewUser.DISPLAY_NAME_MAX);
         displayName.setRequiredIndicatorVisible(true);
         phone.setId("profile-phone");
         phone.setLabel(getTranslation("user.field.phone"));
-        phone.setMaxLength(NewUser.PHONE_MAX);
         email.setId("profile-email");
         email.setLabel(getTranslation("user.field.email"));
-        email.setMaxLength(NewUser.EMAIL_MAX);
+        limits = List.of(TextLimit.on(displayName, NewUser.DISPLAY_NAME_MAX), TextLimit.on(phone, NewUser.PHONE_MAX),
+                TextLimit.on(email, NewUser.EMAIL_MAX));
         for (TextField editable : List.of(displayName, phone, email)) {
             editable.setWidthFull();
         }
@@ -111,6 +112,9 @@ public class ProfileView extends VerticalLayout implements HasDynamicTitle {
         error.setVisible(false);
         for (HasValidation field : List.of(displayName, phone, email, language)) {
             field.setInvalid(false);
+        }
+        if (!TextLimit.allAccept(limits)) {
+            return;
         }
         ProfileChanges changes = new ProfileChanges(displayName.getValue(), phone.getValue(), email.getValue(),
                 language.getValue(), version);

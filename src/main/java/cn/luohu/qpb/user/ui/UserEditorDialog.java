@@ -2,6 +2,7 @@ package cn.luohu.qpb.user.ui;
 
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Role;
+import cn.luohu.qpb.base.ui.TextLimit;
 import cn.luohu.qpb.organization.OrganizationService;
 import cn.luohu.qpb.organization.OrganizationSummary;
 import cn.luohu.qpb.user.NewUser;
@@ -41,6 +42,7 @@ class UserEditorDialog extends Dialog {
     private final CheckboxGroup<Role> roles = new CheckboxGroup<>();
     private final TextField phone = new TextField();
     private final TextField email = new TextField();
+    private final List<TextLimit> limits;
     private final Paragraph error = new Paragraph();
 
     /**
@@ -60,10 +62,8 @@ class UserEditorDialog extends Dialog {
         username.setId("editor-username");
         username.setLabel(getTranslation("user.field.username"));
         username.setHelperText(getTranslation("user.editor.username-help"));
-        username.setMaxLength(NewUser.USERNAME_MAX);
         displayName.setId("editor-display-name");
         displayName.setLabel(getTranslation("user.field.display-name"));
-        displayName.setMaxLength(NewUser.DISPLAY_NAME_MAX);
         organization.setId("editor-organization");
         organization.setLabel(getTranslation("user.field.organization"));
         organization.setPlaceholder(getTranslation("user.editor.organization-placeholder"));
@@ -74,10 +74,10 @@ class UserEditorDialog extends Dialog {
         roles.setHelperText(getTranslation("user.editor.roles-help"));
         phone.setId("editor-phone");
         phone.setLabel(getTranslation("user.field.phone"));
-        phone.setMaxLength(NewUser.PHONE_MAX);
         email.setId("editor-email");
         email.setLabel(getTranslation("user.field.email"));
-        email.setMaxLength(NewUser.EMAIL_MAX);
+        limits = List.of(TextLimit.on(username, NewUser.USERNAME_MAX), TextLimit.on(displayName, NewUser.DISPLAY_NAME_MAX),
+                TextLimit.on(phone, NewUser.PHONE_MAX), TextLimit.on(email, NewUser.EMAIL_MAX));
         username.setRequiredIndicatorVisible(true);
         displayName.setRequiredIndicatorVisible(true);
         organization.setRequiredIndicatorVisible(true);
@@ -88,7 +88,7 @@ class UserEditorDialog extends Dialog {
 
         if (existing != null) {
             username.setValue(existing.username());
-            username.setReadOnly(true);
+            limits.getFirst().setReadOnly(true);
             username.setHelperText(null);
             displayName.setValue(existing.displayName());
             organization.setValue(organizations.get(existing.organizationId()));
@@ -115,6 +115,9 @@ class UserEditorDialog extends Dialog {
 
     private void save() {
         clearErrors();
+        if (!TextLimit.allAccept(limits)) {
+            return;
+        }
         Set<Role> chosen = roles.getValue().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles.getValue());
         OrganizationSummary picked = organization.getValue();
         List<String> problems;

@@ -9,6 +9,7 @@ import cn.luohu.qpb.support.KaribuTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -137,6 +138,30 @@ class ReviewViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("review-return-confirm")));
         assertEquals("UNDER_REVIEW", state());
         _setValue(_get(TextArea.class, spec -> spec.withId("review-return-comment")), "请补充会议记录");
+        _click(_get(Button.class, spec -> spec.withId("review-return-confirm")));
+        assertEquals("RETURNED", state());
+    }
+
+    @Test
+    void aReturnCommentOverTheLimitIsRefusedInWordsAndKeptWhole() {
+        login(reviewer);
+        open();
+        _click(_get(Button.class, spec -> spec.withId("review-start")));
+        _click(_get(Button.class, spec -> spec.withId("review-return")));
+        TextArea comment = _get(TextArea.class, spec -> spec.withId("review-return-comment"));
+        assertEquals("0 / 2,000 字", comment.getHelperText(), "the limit is shown before he types");
+        String pasted = "请补充会议记录。".repeat(250) + "多"; // 2,001 characters
+        _setValue(comment, pasted);
+        _click(_get(Button.class, spec -> spec.withId("review-return-confirm")));
+        assertTrue(comment.isInvalid());
+        assertEquals("最多 2,000 个字，现有 2,001 个字：请删减后再保存（不会自动截断）", comment.getErrorMessage());
+        assertEquals(pasted, comment.getValue(), "nothing is cut");
+        assertEquals("2,001 / 2,000 字", comment.getHelperText());
+        assertEquals("UNDER_REVIEW", state(), "nothing was returned");
+        _get(Dialog.class, spec -> spec.withId("review-return-dialog")); // still open
+
+        _setValue(comment, pasted.substring(1));
+        assertFalse(comment.isInvalid(), "within the limit the mark goes");
         _click(_get(Button.class, spec -> spec.withId("review-return-confirm")));
         assertEquals("RETURNED", state());
     }

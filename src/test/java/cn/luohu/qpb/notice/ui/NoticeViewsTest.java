@@ -125,6 +125,23 @@ class NoticeViewsTest extends KaribuTest {
     }
 
     @Test
+    void anObjectionOverTheLimitIsRefusedInWordsAndKeptWhole() {
+        NoticeBatch batch = published();
+        login(data.user(data.branch(committee, "长异议支部"), Role.SECRETARY));
+        UI.getCurrent().navigate(NoticeView.class, NoticeView.parameters(batch.id()));
+        _click((Button) _getCellComponent(_get(Grid.class, spec -> spec.withId("notice-rows")), 0, "object"));
+        TextArea reason = _get(TextArea.class, spec -> spec.withId("notice-object-reason"));
+        assertEquals("0 / 2,000 字", reason.getHelperText(), "the limit is shown before she types");
+        String pasted = "组织生活记录不全".repeat(250) + "。"; // 2,001 characters
+        _setValue(reason, pasted);
+        _click(_get(Button.class, spec -> spec.withId("notice-object-lodge")));
+        assertTrue(reason.isInvalid());
+        assertEquals("最多 2,000 个字，现有 2,001 个字：请删减后再保存（不会自动截断）", reason.getErrorMessage());
+        assertEquals(pasted, reason.getValue(), "nothing is cut");
+        assertEquals(0, dsl.fetchCount(OBJECTION, OBJECTION.ASSESSMENT_ID.eq(assessment)), "nothing was lodged");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void districtStaffDismissOrUpholdObjectionsWithAReason() {
         published();

@@ -148,6 +148,26 @@ class UserListViewTest extends KaribuTest {
     }
 
     @Test
+    void aPastedNameOverTheLimitIsRefusedOnItsFieldAndKeptWhole() {
+        _click(_get(Button.class, spec -> spec.withId("users-create")));
+        String username = TestData.unique("ui-long");
+        _setValue(field("editor-username"), username);
+        String pasted = "陈".repeat(101);
+        _setValue(field("editor-display-name"), pasted);
+        assertEquals("101 / 100 字", field("editor-display-name").getHelperText());
+        _setValue(combo("editor-organization"), organizations.get(branchId));
+        @SuppressWarnings("unchecked")
+        CheckboxGroup<Role> roles = _get(CheckboxGroup.class, spec -> spec.withId("editor-roles"));
+        _setValue(roles, Set.of(Role.SECRETARY));
+        _click(_get(Button.class, spec -> spec.withId("editor-save")));
+
+        assertTrue(field("editor-display-name").isInvalid());
+        assertEquals("最多 100 个字，现有 101 个字：请删减后再保存（不会自动截断）", field("editor-display-name").getErrorMessage());
+        assertEquals(pasted, field("editor-display-name").getValue(), "nothing is cut");
+        assertEquals(0, dsl.fetchCount(APP_USER, APP_USER.USERNAME.eq(username)), "nothing was saved");
+    }
+
+    @Test
     void anAdministratorCreatesAUserAndSeesTheOneTimePasswordOnce() {
         _click(_get(Button.class, spec -> spec.withId("users-create")));
         String username = TestData.unique("ui-new");
