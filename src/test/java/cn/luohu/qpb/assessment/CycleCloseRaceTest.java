@@ -6,11 +6,8 @@ import cn.luohu.qpb.cycle.CycleService;
 import cn.luohu.qpb.support.IntegrationTest;
 import cn.luohu.qpb.support.TestDatabase;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -19,7 +16,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT;
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT_CYCLE;
@@ -61,15 +57,15 @@ class CycleCloseRaceTest extends IntegrationTest {
             held.setAutoCommit(false);
             // the entry has checked the cycle is open and now waits to write its item
             execute(held, "SELECT id FROM assessment_item WHERE id = ? FOR UPDATE", item.value1());
-            CompletableFuture<SavedItem> entry = as(secretary,
+            CompletableFuture<SavedItem> entry = inThreadAs(secretary,
                     () -> assessments.saveItem(item.value1(), null, "关闭前的说明", item.value2()));
-            await().atMost(Duration.ofSeconds(30)).until(() -> entry.isDone() || lockWaits() >= 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> entry.isDone() || TestDatabase.get().lockWaits() >= 1);
             assertFalse(entry.isDone(), "the entry waits for its item");
-            CompletableFuture<Void> close = as(approver, () -> {
+            CompletableFuture<Void> close = inThreadAs(approver, () -> {
                 cycles.close(cycle);
                 return null;
             });
-            await().atMost(Duration.ofSeconds(30)).until(() -> close.isDone() || lockWaits() >= 2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> close.isDone() || TestDatabase.get().lockWaits() >= 2);
             assertFalse(close.isDone(), "the close waits for the entry in flight");
             held.rollback();
             entry.get(30, TimeUnit.SECONDS);
@@ -94,11 +90,11 @@ class CycleCloseRaceTest extends IntegrationTest {
             held.setAutoCommit(false);
             // a submit on another node: it found the cycle open there and has written its assessment's row
             execute(held, "UPDATE assessment SET guard_seq = guard_seq + 1 WHERE id = ?", assessment);
-            close = as(approver, () -> {
+            close = inThreadAs(approver, () -> {
                 cycles.close(cycle);
                 return null;
             });
-            await().atMost(Duration.ofSeconds(30)).until(() -> close.isDone() || lockWaits() >= 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> close.isDone() || TestDatabase.get().lockWaits() >= 1);
             assertFalse(close.isDone(), "the close conflicts with the submit in flight");
             execute(held, "UPDATE assessment SET state = 'SUBMITTED' WHERE id = ?", assessment);
             held.commit();
@@ -108,23 +104,6 @@ class CycleCloseRaceTest extends IntegrationTest {
         assertEquals("cycle.error.in-review", assertInstanceOf(PortalException.class, refused.getCause()).messageKey());
         assertEquals("OPEN", statusOf(cycle), "no submitted assessment in a closed cycle");
         assertEquals("SUBMITTED", dsl.select(ASSESSMENT.STATE).from(ASSESSMENT).where(ASSESSMENT.ID.eq(assessment)).fetchSingle().value1());
-    }
-
-    private <T> CompletableFuture<T> as(String username, Supplier<T> action) {
-        return CompletableFuture.supplyAsync(() -> {
-            data.authenticate(username);
-            try {
-                return action.get();
-            } finally {
-                SecurityContextHolder.clearContext();
-            }
-        }, runnable -> Thread.ofPlatform().start(runnable)); // a thread each: the common pool may have only one
-    }
-
-    /** Transactions waiting for a lock (seen by the server's administrator, as in ApprovalConflictTest). */
-    private static int lockWaits() {
-        return DSL.using(TestDatabase.get().admin(), SQLDialect.MARIADB)
-                .fetchCount(DSL.table("information_schema.innodb_trx"), DSL.field("trx_state").eq("LOCK WAIT"));
     }
 
     private long cycleOf(long assessment) {
