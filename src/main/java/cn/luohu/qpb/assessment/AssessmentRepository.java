@@ -1,6 +1,7 @@
 package cn.luohu.qpb.assessment;
 
 import cn.luohu.qpb.base.db.InLists;
+import cn.luohu.qpb.base.db.RowGuards;
 import cn.luohu.qpb.standard.IndicatorDefinition;
 import cn.luohu.qpb.standard.IndicatorInput;
 import cn.luohu.qpb.standard.ScoringMethod;
@@ -37,9 +38,30 @@ import static cn.luohu.qpb.jooq.Tables.STANDARD_VERSION;
 class AssessmentRepository {
 
     private final DSLContext dsl;
+    private final RowGuards guards;
 
-    AssessmentRepository(DSLContext dsl) {
+    AssessmentRepository(DSLContext dsl, RowGuards guards) {
         this.dsl = dsl;
+        this.guards = guards;
+    }
+
+    /**
+     * Run before a secretary's entry is written: locks the assessment's cycle shared (a close on this node
+     * waits for the entry, or the entry for the close) and then bumps the assessment's guard, which a close
+     * bumps too (on another node only a common written row makes one of them fail). True when the cycle,
+     * read as committed now, is still open.
+     */
+    boolean guardEntry(long assessmentId) {
+        boolean open = dsl.select(ASSESSMENT_CYCLE.STATUS).from(ASSESSMENT_CYCLE)
+                .where(ASSESSMENT_CYCLE.ID.eq(DSL.select(ASSESSMENT.CYCLE_ID).from(ASSESSMENT).where(ASSESSMENT.ID.eq(assessmentId))))
+                .forShare().fetchOptional(r -> "OPEN".equals(r.value1())).orElse(false);
+        guards.bump(ASSESSMENT.GUARD_SEQ, ASSESSMENT.ID, assessmentId);
+        return open;
+    }
+
+    /** Bumps the guard of every assessment of the cycle, in one statement (see {@link AssessmentGuards}). */
+    void guardAllOf(long cycleId) {
+        dsl.update(ASSESSMENT).set(ASSESSMENT.GUARD_SEQ, ASSESSMENT.GUARD_SEQ.plus(1)).where(ASSESSMENT.CYCLE_ID.eq(cycleId)).execute();
     }
 
     Optional<AssessmentRef> ref(long id) {

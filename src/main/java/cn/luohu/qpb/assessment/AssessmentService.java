@@ -129,6 +129,7 @@ public class AssessmentService {
         if (explanation != null && explanation.length() > IndicatorDefinition.EXPLANATION_MAX) {
             throw new PortalException("assessment.error.explanation-too-long", IndicatorDefinition.EXPLANATION_MAX, explanation.length());
         }
+        requireCycleStillOpen(item.assessmentId());
         // the entry read above is the one this save replaces only at the same version: the update checks it again
         if (item.selfVersion() != rowVersion || !repository.saveItem(itemId, input, explanation, rowVersion, now())) {
             throw new PortalException("assessment.error.saved-elsewhere");
@@ -161,6 +162,7 @@ public class AssessmentService {
         } else if (appliedStar != null && appliedStar > assessment.starAtOpen() + 1) {
             throw new PortalException("assessment.error.star-too-high", assessment.starAtOpen() + 1);
         }
+        requireCycleStillOpen(assessmentId);
         if (!repository.saveApplication(assessmentId, appliedStar, directGrading, reason, rowVersion, now())) {
             throw new PortalException("assessment.error.saved-elsewhere");
         }
@@ -192,6 +194,13 @@ public class AssessmentService {
         repository.recordSubmission(assessmentId, result.total(), now());
         audit.record(AuditAction.ASSESSMENT_SUBMITTED, ENTITY, assessmentId, Map.of("state", from.name()),
                 Map.of("state", "SUBMITTED", "total", result.total(), "appliedStar", sheet.header().appliedStar()));
+    }
+
+    /** The cycle was open when read; a close committed since (or running now) must win over the entry. */
+    private void requireCycleStillOpen(long assessmentId) {
+        if (!repository.guardEntry(assessmentId)) {
+            throw new PortalException("assessment.error.cycle-not-open");
+        }
     }
 
     private List<SubmissionGap> gapsOf(AssessmentRef assessment, AssessmentSheet sheet) {

@@ -38,9 +38,14 @@ class EvidenceRepository {
                 .fetchOptional(r -> r.value1());
     }
 
+    Optional<Long> assessmentOfFile(long fileId) {
+        return dsl.select(EVIDENCE_FILE.ASSESSMENT_ID).from(EVIDENCE_FILE).where(EVIDENCE_FILE.ID.eq(fileId))
+                .fetchOptional(r -> r.value1());
+    }
+
     /**
-     * The assessment an item belongs to, locked with the item until the transaction ends. Run first in an
-     * upload's transaction, it makes a move of the assessment (an update of its row, e.g. submitting it)
+     * The assessment an item belongs to, locked with the item until the transaction ends. Run in an upload's
+     * read-committed transaction (after its scope check on an unlocked read), it makes a move of the assessment (an update of its row, e.g. submitting it)
      * wait for the upload, and lets the upload see any move committed before it: a file cannot slip into an
      * assessment that was submitted while it was being checked. Locked for update, not shared: the upload
      * may start the assessment (an update of its row), and two uploads holding a shared lock would deadlock

@@ -9,6 +9,7 @@ import cn.luohu.qpb.base.security.CurrentUser;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
 
@@ -72,8 +73,10 @@ public class EvidenceService {
      * file starts the assessment.
      */
     @PreAuthorize(Access.ANY_ROLE)
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED) // the check under the lock must see moves committed while we waited
     public EvidenceFile upload(long itemId, String fileName, byte[] content) {
+        // scope first, unlocked: a forged id takes no lock and writes no guard
+        access.editableBySecretary(repository.assessmentOfItem(itemId).orElseThrow(NotFoundException::new));
         long assessmentId = repository.lockAssessmentOfItem(itemId).orElseThrow(NotFoundException::new);
         AssessmentRef assessment = access.editableBySecretary(assessmentId);
         String name = EvidenceChecks.sanitizeFileName(fileName);
@@ -114,8 +117,9 @@ public class EvidenceService {
 
     /** Deletes a file of the caller's own self-assessment while it is still editable. */
     @PreAuthorize(Access.ANY_ROLE)
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED) // as for an upload
     public void delete(long fileId) {
+        access.editableBySecretary(repository.assessmentOfFile(fileId).orElseThrow(NotFoundException::new));
         long assessmentId = repository.lockAssessmentOfFile(fileId).orElseThrow(NotFoundException::new);
         access.editableBySecretary(assessmentId);
         EvidenceFile file = repository.find(fileId).orElseThrow(NotFoundException::new);

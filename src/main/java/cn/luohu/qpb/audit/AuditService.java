@@ -58,7 +58,17 @@ public class AuditService {
         repository.insertAll(events);
     }
 
-    /** Records an event with an explicit actor and address, e.g. a login attempt before anyone is logged in. */
+    /**
+     * Records an event with an explicit actor and address in the caller's transaction, e.g. a login attempt
+     * before anyone is logged in: one connection per login, and a retried attempt leaves one row.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAttempt(String actor, AuditAction action, String entityType, Object entityId,
+                              Object after, String clientAddress) {
+        write(actor, action, entityType, entityId, null, after, clientAddress);
+    }
+
+    /** Records a refusal in a transaction of its own: it must survive the refusal's rollback. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordFor(String actor, AuditAction action, String entityType, Object entityId,
                           Object after, String clientAddress) {

@@ -1,5 +1,6 @@
 package cn.luohu.qpb.cycle;
 
+import cn.luohu.qpb.assessment.AssessmentGuards;
 import cn.luohu.qpb.audit.AuditAction;
 import cn.luohu.qpb.audit.AuditService;
 import cn.luohu.qpb.base.NotFoundException;
@@ -61,15 +62,17 @@ public class CycleService {
 
     private final CycleRepository repository;
     private final StandardService standards;
+    private final AssessmentGuards assessmentGuards;
     private final AuditService audit;
     private final CurrentUser currentUser;
     private final Clock clock;
     private final DisplayZone zone;
 
-    CycleService(CycleRepository repository, StandardService standards, AuditService audit, CurrentUser currentUser,
-                 Clock clock, DisplayZone zone) {
+    CycleService(CycleRepository repository, StandardService standards, AssessmentGuards assessmentGuards, AuditService audit,
+                 CurrentUser currentUser, Clock clock, DisplayZone zone) {
         this.repository = repository;
         this.standards = standards;
+        this.assessmentGuards = assessmentGuards;
         this.audit = audit;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -222,10 +225,13 @@ public class CycleService {
 
     /** Ends an open cycle. It cannot be opened again. */
     @PreAuthorize(Access.APPROVER)
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED) // the checks must see the submits committed while we waited
     public void close(long id) {
         CycleStatus status = repository.lockStatus(id).orElseThrow(NotFoundException::new);
         if (status == CycleStatus.OPEN) {
+            // a submit or an entry writes its assessment's row: bumping them all makes the close conflict with
+            // any in flight (waits for it here, fails certification on a cluster) before the checks below
+            assessmentGuards.guardAllOf(id);
             List<String> inReview = repository.inReview(id, IN_REVIEW_LISTED + 1);
             if (!inReview.isEmpty()) {
                 // a closed cycle takes no review move: these must be recommended or returned first

@@ -72,7 +72,7 @@ public class NoticeFinalizer {
     }
 
     /** Makes final, in one transaction, every result whose notice ended before today and has no open objection; returns how many. */
-    public int finalizeDue() {
+    int finalizeDue() {
         // two instances at once: the loser runs again and finds nothing left
         return retry.call("NoticeFinalizer.finalizeDue", () -> transaction.execute(status -> finalizeDueInTransaction()));
     }

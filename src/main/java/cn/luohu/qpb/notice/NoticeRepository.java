@@ -9,6 +9,8 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record5;
+import org.jooq.SelectConditionStep;
 import org.jooq.SelectJoinStep;
 import org.jooq.SelectSelectStep;
 import org.jooq.impl.DSL;
@@ -157,13 +159,24 @@ class NoticeRepository {
      * An assessment published in a notice, with its state and its batch's period, its row locked so that an
      * objection and the end of the notice (or an uphold) come one after the other; empty when never published.
      */
+    /** The assessment and its notice, unlocked: the check before {@link #lockNoticed}, so a forged id locks nothing. */
+    Optional<NoticedAssessment> noticed(long assessmentId) {
+        return noticedQuery(assessmentId).fetchOptional(NoticeRepository::noticedAssessment);
+    }
+
     Optional<NoticedAssessment> lockNoticed(long assessmentId) {
         guards.bump(ASSESSMENT.GUARD_SEQ, ASSESSMENT.ID, assessmentId); // an objection writes no row the finaliser moves
+        return noticedQuery(assessmentId).forUpdate().fetchOptional(NoticeRepository::noticedAssessment);
+    }
+
+    private SelectConditionStep<Record5<Long, String, Long, LocalDate, LocalDate>> noticedQuery(long assessmentId) {
         return dsl.select(ASSESSMENT.ID, ASSESSMENT.STATE, NOTICE_BATCH.ID, NOTICE_BATCH.STARTS_ON, NOTICE_BATCH.ENDS_ON)
                 .from(ASSESSMENT).join(NOTICE_BATCH).on(NOTICE_BATCH.ID.eq(ASSESSMENT.NOTICE_BATCH_ID))
-                .where(ASSESSMENT.ID.eq(assessmentId)).forUpdate()
-                .fetchOptional(r -> new NoticedAssessment(r.value1(), AssessmentState.valueOf(r.value2()), r.value3(), r.value4(),
-                        r.value5()));
+                .where(ASSESSMENT.ID.eq(assessmentId));
+    }
+
+    private static NoticedAssessment noticedAssessment(Record5<Long, String, Long, LocalDate, LocalDate> r) {
+        return new NoticedAssessment(r.value1(), AssessmentState.valueOf(r.value2()), r.value3(), r.value4(), r.value5());
     }
 
     record NoticedAssessment(long id, AssessmentState state, long batchId, LocalDate startsOn, LocalDate endsOn) {

@@ -212,9 +212,10 @@ public class NoticeService {
     @PreAuthorize(Access.ANY_ROLE)
     @Transactional
     public long lodgeObjection(long assessmentId, String reason) {
-        // a result never published and a forged id get the same answer
+        // a result never published and a forged id get the same answer, asked first without a lock or a write
+        repository.noticed(assessmentId).filter(this::openForObjections).orElseThrow(NoticeService::notOpenForObjections);
         NoticeRepository.NoticedAssessment noticed = repository.lockNoticed(assessmentId).filter(this::openForObjections)
-                .orElseThrow(() -> new PortalException("notice.error.not-open-for-objections"));
+                .orElseThrow(NoticeService::notOpenForObjections);
         String text = requiredReason(reason);
         long me = currentUser.require().userId();
         if (repository.hasOpenObjectionBy(assessmentId, me)) {
@@ -283,6 +284,10 @@ public class NoticeService {
             throw new PortalException("notice.error.objection-decided");
         }
         return objection;
+    }
+
+    private static PortalException notOpenForObjections() {
+        return new PortalException("notice.error.not-open-for-objections");
     }
 
     private boolean openForObjections(NoticeRepository.NoticedAssessment noticed) {

@@ -49,7 +49,7 @@ public class LoginAttemptListener {
     public void onSuccess(AuthenticationSuccessEvent event) {
         String username = event.getAuthentication().getName();
         repository.registerSuccess(username);
-        audit.recordFor(username, AuditAction.LOGIN, ENTITY, username, null, address(event.getAuthentication()));
+        audit.recordAttempt(username, AuditAction.LOGIN, ENTITY, username, null, address(event.getAuthentication()));
     }
 
     @EventListener
@@ -58,23 +58,24 @@ public class LoginAttemptListener {
         String username = event.getAuthentication().getName();
         String address = address(event.getAuthentication());
         String reason = event.getException().getClass().getSimpleName();
-        audit.recordFor(username, AuditAction.LOGIN_FAILED, ENTITY, username, Map.of("reason", reason), address);
+        audit.recordAttempt(username, AuditAction.LOGIN_FAILED, ENTITY, username, Map.of("reason", reason), address);
         if (event instanceof AuthenticationFailureBadCredentialsEvent) {
             LocalDateTime lockUntil = LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).plus(LOCK_DURATION)
                     .truncatedTo(ChronoUnit.MILLIS); // the column keeps milliseconds
             if (repository.registerFailure(username, MAX_FAILURES, lockUntil)) {
                 // a locked account is locked everywhere: its open sessions end too
                 repository.credentials(username).ifPresent(account -> sessions.endAll(account.id(), null));
-                audit.recordFor(username, AuditAction.ACCOUNT_LOCKED, ENTITY, username,
+                audit.recordAttempt(username, AuditAction.ACCOUNT_LOCKED, ENTITY, username,
                         Map.of("lockedUntil", lockUntil.toString()), address);
             }
         }
     }
 
     @EventListener
+    @Transactional
     public void onLogout(LogoutSuccessEvent event) {
         String username = event.getAuthentication().getName();
-        audit.recordFor(username, AuditAction.LOGOUT, ENTITY, username, null, address(event.getAuthentication()));
+        audit.recordAttempt(username, AuditAction.LOGOUT, ENTITY, username, null, address(event.getAuthentication()));
     }
 
     private static String address(Authentication authentication) {

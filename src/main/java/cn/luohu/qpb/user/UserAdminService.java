@@ -96,9 +96,7 @@ public class UserAdminService {
         Validated validated = validate(List.of(user));
         if (!validated.problems().isEmpty()) {
             UserProblem first = validated.problems().getFirst();
-            if (first.messageKey().equals(RolePlacement.ADMIN_WITH_WORKFLOW_ROLE)) {
-                auditRefusedRoles(user.username(), first.messageKey(), user.roles());
-            }
+            auditRefusedAdmins(List.of(user), validated.problems());
             throw new PortalException(first.messageKey(), first.arguments().toArray());
         }
         return insert(List.of(user), validated.organizations()).get(user.username());
@@ -118,6 +116,7 @@ public class UserAdminService {
         }
         Validated validated = validate(users);
         if (!validated.problems().isEmpty()) {
+            auditRefusedAdmins(users, validated.problems());
             throw new UsersRefusedException(validated.problems());
         }
         return insert(users, validated.organizations());
@@ -305,6 +304,12 @@ public class UserAdminService {
                 .filter(role -> !RolePlacement.allows(role, organization.kind()))
                 .map(role -> "user.error.placement." + role.name())
                 .findFirst();
+    }
+
+    /** Audits each account of the list refused for holding ADMIN with a workflow role. */
+    private void auditRefusedAdmins(List<NewUser> users, List<UserProblem> problems) {
+        problems.stream().filter(problem -> problem.messageKey().equals(RolePlacement.ADMIN_WITH_WORKFLOW_ROLE))
+                .forEach(problem -> auditRefusedRoles(problem.username(), problem.messageKey(), users.get(problem.index()).roles()));
     }
 
     /**

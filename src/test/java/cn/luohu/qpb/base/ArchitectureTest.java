@@ -79,8 +79,10 @@ class ArchitectureTest {
             "Propagation.MANDATORY: only inside the transaction of another service method, which checked the caller",
             "cn.luohu.qpb.audit.AuditService.recordEach",
             "Propagation.MANDATORY: only inside the transaction of another service method, which checked the caller",
+            "cn.luohu.qpb.audit.AuditService.recordAttempt",
+            "Propagation.MANDATORY: login attempts (before anyone is logged in), in the login listener's transaction",
             "cn.luohu.qpb.audit.AuditService.recordFor",
-            "login attempts (before anyone is logged in) and refusals, written by the portal itself");
+            "refusals, written by the portal itself in a transaction of their own that survives the refusal's rollback");
 
     private static String fullName(JavaMethod method) {
         return method.getOwner().getName() + "." + method.getName();

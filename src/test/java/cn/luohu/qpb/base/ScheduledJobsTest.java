@@ -50,6 +50,8 @@ class ScheduledJobsTest extends IntegrationTest {
         registry.add("qpb.scheduling.enabled", () -> "true");
         registry.add("qpb.notice.finalize-cron", () -> "* * * * * *");
         registry.add("qpb.reminders.cron", () -> "* * * * * *");
+        // each job runs every second here, so its lock is held half a second at least (30 seconds as deployed)
+        registry.add("qpb.scheduler.lock-at-least-for", () -> "PT0.5S");
     }
 
     @LocalServerPort
@@ -65,6 +67,20 @@ class ScheduledJobsTest extends IntegrationTest {
 
     private String state(long assessmentId) {
         return dsl.select(ASSESSMENT.STATE).from(ASSESSMENT).where(ASSESSMENT.ID.eq(assessmentId)).fetchSingle().value1();
+    }
+
+    /** A short run keeps its lock for lockAtLeastFor: another instance's scheduler, a little late, skips the run. */
+    @Test
+    void aFinishedRunKeepsItsLockAtLeastForTheConfiguredTime() {
+        await().atMost(A_FEW_RUNS).until(() -> heldFor("notice-finalizer") != null
+                && heldFor("notice-finalizer").compareTo(Duration.ofMinutes(10)) < 0); // a run has ended
+        assertTrue(heldFor("notice-finalizer").compareTo(Duration.ofMillis(500)) >= 0, heldFor("notice-finalizer").toString());
+    }
+
+    /** How long the job's last lock lasts (lock_until − locked_at); null before its first run. */
+    private Duration heldFor(String job) {
+        var lock = dsl.fetchOne("SELECT locked_at, lock_until FROM shedlock WHERE name = ?", job);
+        return lock == null ? null : Duration.between(lock.get(0, LocalDateTime.class), lock.get(1, LocalDateTime.class));
     }
 
     @Test

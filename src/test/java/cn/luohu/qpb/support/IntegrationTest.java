@@ -66,6 +66,21 @@ public abstract class IntegrationTest {
         data.authenticate(username);
     }
 
+    /**
+     * Runs the action as this user on a thread of its own (the common pool may have a single thread, which
+     * a call waiting for a lock would keep from the next one).
+     */
+    protected <T> java.util.concurrent.CompletableFuture<T> inThreadAs(String username, java.util.function.Supplier<T> action) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            data.authenticate(username);
+            try {
+                return action.get();
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        }, runnable -> Thread.ofPlatform().start(runnable));
+    }
+
     @TestConfiguration(proxyBeanMethods = false)
     static class TestBeans {
 

@@ -73,6 +73,18 @@ public final class TestDatabase {
         return admin;
     }
 
+    /** How many transactions wait for a lock now (only the administrator may read other accounts' transactions). */
+    public int lockWaits() {
+        try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement();
+             java.sql.ResultSet count = statement.executeQuery(
+                     "SELECT COUNT(*) FROM information_schema.innodb_trx WHERE trx_state = 'LOCK WAIT'")) {
+            count.next();
+            return count.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A small pool of the administrator's on one schema; the caller closes it. */
     public HikariDataSource adminPool(String schema) {
         HikariDataSource pool = new HikariDataSource();

@@ -238,6 +238,19 @@ class UserAdminServiceTest extends IntegrationTest {
 
     // --- createAll ---
 
+    /** An import refusing ADMIN with a workflow role audits the attempt, as a single creation does. */
+    @Test
+    void anImportRefusingAnAdministratorWithAWorkflowRoleAuditsTheAttempt() {
+        String approverAdmin = TestData.unique("p");
+        UsersRefusedException refused = assertThrows(UsersRefusedException.class, () -> users.createAll(List.of(
+                new NewUser(TestData.unique("p"), "评审员", committeeCode, EnumSet.of(Role.REVIEWER), null, null),
+                new NewUser(approverAdmin, "组织部", districtCode, EnumSet.of(Role.APPROVER, Role.ADMIN), null, null))));
+        assertEquals("user.error.admin-with-workflow-role", refused.problems().getFirst().messageKey());
+        AuditEvent attempt = latestAudit(approverAdmin);
+        assertEquals("ROLE_CHANGE_REFUSED", attempt.action());
+        assertEquals(admin, attempt.actor());
+    }
+
     @Test
     void createAllCreatesEveryAccountWithItsOwnPassword() {
         List<NewUser> list = List.of(secretary(TestData.unique("bulk")), secretary(TestData.unique("bulk")),
