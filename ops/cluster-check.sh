@@ -70,8 +70,8 @@ sql() { # sql <node> <statement>: as root, through the node's socket
 # --- the jar ---
 JAR=${QPB_JAR:-}
 if [ -z "$JAR" ]; then
-    log "building the production jar (mvn -Pproduction package -DskipTests)"
-    mvn -B -ntp -q -Pproduction package -DskipTests
+    log "building the production jar (mvn package -DskipTests)"
+    mvn -B -ntp -q package -DskipTests
     JAR=$(ls "$PROJECT"/target/qpb-portal-*.jar | grep -v original | head -1)
 fi
 log "jar: $JAR"

@@ -315,8 +315,9 @@ class ClusterCheck {
         System.out.println("CHECK c: instance a (node 1) still serves its users");
 
         ChromeDriver newcomer = browser(null);
-        logIn(newcomer, "admin", "home-admin");
-        System.out.println("CHECK c: a new login through haproxy is served by instance " + server(newcomer));
+        int attempts = logInAsAPersonWould(newcomer, "/", "admin", "home-admin");
+        System.out.printf("CHECK c: a new login through haproxy is served by instance %s (attempts: %d)%n",
+                server(newcomer), attempts);
 
         long started = System.nanoTime();
         WebDriverWait patience = new WebDriverWait(onB, Duration.ofSeconds(90));
@@ -328,7 +329,7 @@ class ClusterCheck {
         });
         boolean loggedInAgain = !onB.findElements(By.cssSelector("#login-form")).isEmpty();
         if (loggedInAgain) {
-            typeCredentials(onB, "district"); // back where she was going: the approvals
+            logInAsAPersonWould(onB, "/approvals", "district", "approval-quota-meter"); // back where she was going
         }
         new WebDriverWait(onB, TIMEOUT).until(ExpectedConditions.visibilityOfElementLocated(By.id("approval-quota-meter")));
         assertTrue(loggedInAgain, "her session lived on instance b, whose database is gone: she logs in again");
@@ -360,6 +361,28 @@ class ClusterCheck {
                 By.cssSelector("#login-form vaadin-text-field[name=username] input")));
         typeCredentials(browser, username);
         new WebDriverWait(browser, TIMEOUT).until(ExpectedConditions.visibilityOfElementLocated(By.id(homeId)));
+    }
+
+    /**
+     * Opens {@code path}, logs in on the login view it leads to, and tries again as a person would while the
+     * portal says it cannot reach its database: until haproxy's health check has taken instance b out (two failed
+     * checks), a request may still reach b, which answers "try again shortly". Returns the attempts it took.
+     */
+    private int logInAsAPersonWould(ChromeDriver browser, String path, String username, String shownId) {
+        int[] attempts = {0};
+        new WebDriverWait(browser, Duration.ofSeconds(90)).pollingEvery(Duration.ofSeconds(2)).until(page -> {
+            attempts[0]++;
+            page.get(proxy + path);
+            try {
+                typeCredentials(browser, username);
+                new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(By.id(shownId)));
+                return true;
+            } catch (org.openqa.selenium.TimeoutException stillRefused) {
+                System.out.println("CHECK c: login refused (" + page.getCurrentUrl() + "), trying again");
+                return false;
+            }
+        });
+        return attempts[0];
     }
 
     private static void typeCredentials(ChromeDriver browser, String username) {
