@@ -9,6 +9,8 @@ import org.springframework.security.core.session.SessionIdChangedEvent;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -34,6 +36,8 @@ class UserSessions implements SessionRegistry {
 
     /** How stale "last seen" may grow before a request writes it again. */
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+    /** Request attribute: the session as this request's check read it, so that a fresh one costs no second statement. */
+    private static final String READ_IN_REQUEST = UserSessions.class.getName() + ".read";
 
     private final UserSessionRepository repository;
     private final Clock clock;
@@ -84,6 +88,9 @@ class UserSessions implements SessionRegistry {
 
     private SessionInformation registered(String sessionId) {
         return repository.find(keyOf(sessionId)).map(stored -> {
+            if (RequestContextHolder.getRequestAttributes() instanceof RequestAttributes request) {
+                request.setAttribute(READ_IN_REQUEST, new Seen(sessionId, stored.lastSeenAt()), RequestAttributes.SCOPE_REQUEST);
+            }
             SessionInformation information = new SessionInformation(stored.username(), sessionId,
                     Date.from(stored.lastSeenAt().toInstant(ZoneOffset.UTC)));
             if (stored.ended()) {
@@ -93,10 +100,24 @@ class UserSessions implements SessionRegistry {
         }).orElse(null);
     }
 
+    /**
+     * Asked right after {@link #getSessionInformation} on every request: "last seen" is written at most once in
+     * {@link #TOUCH_EVERY}, and a session this request has just read as seen within it is not even asked about.
+     */
     @Override
     public void refreshLastRequest(String sessionId) {
         LocalDateTime now = now();
-        repository.touch(keyOf(sessionId), now, now.minus(TOUCH_EVERY));
+        LocalDateTime before = now.minus(TOUCH_EVERY);
+        if (RequestContextHolder.getRequestAttributes() instanceof RequestAttributes request
+                && request.getAttribute(READ_IN_REQUEST, RequestAttributes.SCOPE_REQUEST) instanceof Seen seen
+                && seen.sessionId().equals(sessionId) && !seen.lastSeenAt().isBefore(before)) {
+            return;
+        }
+        repository.touch(keyOf(sessionId), now, before);
+    }
+
+    /** A session's "last seen" as read in this request. */
+    private record Seen(String sessionId, LocalDateTime lastSeenAt) {
     }
 
     @Override

@@ -5,6 +5,7 @@ import cn.luohu.qpb.assessment.AssessmentService;
 import cn.luohu.qpb.assessment.AssessmentState;
 import cn.luohu.qpb.assessment.ReviewFilter;
 import cn.luohu.qpb.assessment.ReviewService;
+import cn.luohu.qpb.base.security.PortalPrincipal;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.support.IntegrationTest;
 import cn.luohu.qpb.support.TestData;
@@ -27,12 +28,16 @@ import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static cn.luohu.qpb.jooq.Tables.ASSESSMENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -222,6 +227,43 @@ class SessionsTest extends IntegrationTest {
         inRequestOf(new MockHttpSession()); // the next click: a request reads the account once, this one anew
         assertThrows(AccessDeniedException.class, () -> reviews.count(ReviewFilter.none()),
                 "a role taken away is gone at the next call");
+    }
+
+    /** Every request asks the registry: a session seen within the minute costs its one read, no write. */
+    @Test
+    void aRequestOfASessionSeenWithinTheMinuteSendsNoWrite() {
+        AtomicInteger touches = new AtomicInteger();
+        UserSessions registry = new UserSessions(new UserSessionRepository(dsl) {
+            @Override
+            void touch(String key, LocalDateTime now, LocalDateTime before) {
+                touches.incrementAndGet();
+                super.touch(key, now, before);
+            }
+        }, clock, Duration.ofMinutes(30));
+        String sessionId = "touch-test-" + System.nanoTime();
+        long registeredAt = clock.millis();
+        registry.registerNewSession(sessionId, new PortalPrincipal(idOf(secretary), secretary, "unused", true, true,
+                branch, EnumSet.of(Role.SECRETARY)));
+        try {
+            inRequestOf(new MockHttpSession());
+            assertEquals(0, touchedAfterCheck(registry, sessionId, touches), "seen just now: nothing to write");
+
+            clock.advance(Duration.ofMinutes(2));
+            inRequestOf(new MockHttpSession());
+            assertEquals(1, touchedAfterCheck(registry, sessionId, touches), "seen two minutes ago: written again");
+            inRequestOf(new MockHttpSession());
+            long lastSeen = registry.getSessionInformation(sessionId).getLastRequest().getTime();
+            assertTrue(lastSeen >= registeredAt + Duration.ofMinutes(2).toMillis(), "last seen written: " + lastSeen);
+        } finally {
+            registry.removeSessionInformation(sessionId);
+        }
+    }
+
+    /** What ConcurrentSessionFilter does on a request: the check, then the refresh; the touches counted so far. */
+    private static int touchedAfterCheck(UserSessions registry, String sessionId, AtomicInteger touches) {
+        assertNotNull(registry.getSessionInformation(sessionId));
+        registry.refreshLastRequest(sessionId);
+        return touches.get();
     }
 
     /** Makes this session the one of the current request, as Spring's RequestContextFilter does. */
