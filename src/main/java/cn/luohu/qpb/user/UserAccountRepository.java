@@ -25,13 +25,24 @@ class UserAccountRepository {
         this.dsl = dsl;
     }
 
+    /** The account with its roles, in one statement: it is read at every login and once per request (CurrentUser). */
     Optional<Credentials> credentials(String username) {
-        return dsl.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.PASSWORD_HASH, APP_USER.ENABLED,
-                        APP_USER.LOCKED_UNTIL, APP_USER.ORGANIZATION_ID)
-                .from(APP_USER)
+        var rows = dsl.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.PASSWORD_HASH, APP_USER.ENABLED,
+                        APP_USER.LOCKED_UNTIL, APP_USER.ORGANIZATION_ID, APP_USER_ROLE.ROLE)
+                .from(APP_USER).leftJoin(APP_USER_ROLE).on(APP_USER_ROLE.USER_ID.eq(APP_USER.ID))
                 .where(APP_USER.USERNAME.eq(username))
-                .fetchOptional(r -> new Credentials(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        r.value6(), roles(r.value1())));
+                .fetch();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        rows.forEach(r -> {
+            if (r.value7() != null) {
+                roles.add(Role.valueOf(r.value7()));
+            }
+        });
+        var r = rows.getFirst();
+        return Optional.of(new Credentials(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), roles));
     }
 
     Set<Role> roles(long userId) {

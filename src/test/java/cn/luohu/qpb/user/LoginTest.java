@@ -2,24 +2,34 @@ package cn.luohu.qpb.user;
 
 import cn.luohu.qpb.audit.AuditEvent;
 import cn.luohu.qpb.audit.AuditService;
+import cn.luohu.qpb.base.security.PortalPrincipal;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.support.IntegrationTest;
 import cn.luohu.qpb.support.TestData;
+import org.jooq.DSLContext;
+import org.jooq.ExecuteListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static cn.luohu.qpb.jooq.Tables.APP_USER_ROLE;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
@@ -35,6 +45,8 @@ class LoginTest extends IntegrationTest {
 
     @Autowired
     private AuditService audit;
+    @Autowired
+    private DSLContext dsl;
 
     private MockMvc mvc;
     private String username;
@@ -149,5 +161,25 @@ class LoginTest extends IntegrationTest {
         MvcResult loggedIn = login(username, TestData.PASSWORD, session);
         mvc.perform(post("/logout").session((MockHttpSession) loggedIn.getRequest().getSession()).with(csrf()));
         assertEquals("LOGOUT", auditOf(username).getFirst().action());
+    }
+
+    /** The account is read at every login and once per request: with its roles, in one statement. */
+    @Test
+    void anAccountIsReadWithAllItsRolesInOneStatement() {
+        AtomicInteger statements = new AtomicInteger();
+        DSLContext counting = dsl.configuration()
+                .deriveAppending(ExecuteListener.onExecuteStart(ctx -> statements.incrementAndGet())).dsl();
+        var accounts = new PortalUserDetailsService(new UserAccountRepository(counting), clock);
+        String reviewerAndApprover = data.user(data.districtId(), Role.REVIEWER, Role.APPROVER);
+
+        PortalPrincipal read = (PortalPrincipal) accounts.loadUserByUsername(reviewerAndApprover);
+
+        assertEquals(1, statements.get());
+        assertEquals(EnumSet.of(Role.REVIEWER, Role.APPROVER), read.roles());
+        assertEquals(data.userId(reviewerAndApprover), read.userId());
+        dsl.deleteFrom(APP_USER_ROLE).where(APP_USER_ROLE.USER_ID.eq(read.userId())).execute();
+        assertEquals(Set.of(), ((PortalPrincipal) accounts.loadUserByUsername(reviewerAndApprover)).roles(),
+                "an account without roles is still read");
+        assertThrows(UsernameNotFoundException.class, () -> accounts.loadUserByUsername("no-such-account"));
     }
 }
