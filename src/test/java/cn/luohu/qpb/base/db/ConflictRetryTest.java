@@ -2,9 +2,14 @@ package cn.luohu.qpb.base.db;
 
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.support.IntegrationTest;
+import cn.luohu.qpb.user.UserAccountService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.aop.Advisor;
+import org.springframework.aop.MethodMatcher;
+import org.springframework.aop.PointcutAdvisor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.dao.CannotAcquireLockException;
@@ -34,6 +39,9 @@ class ConflictRetryTest extends IntegrationTest {
     private ConflictRetry retry;
     @Autowired
     private PlatformTransactionManager transactions;
+    @Autowired
+    @Qualifier("conflictRetryAdvisor")
+    private Advisor retryAdvisor;
 
     /** What the driver throws when this transaction lost (a deadlock, or another Galera node committed first). */
     private static RuntimeException conflict() {
@@ -102,5 +110,17 @@ class ConflictRetryTest extends IntegrationTest {
         }));
 
         assertEquals(1, attempts.get());
+    }
+
+    /** On an annotated service the writes run again after a conflict, the read-only methods (a read loses no race) do not. */
+    @Test
+    void onlyTheWritesOfAnAnnotatedServiceAreRunAgain() throws Exception {
+        MethodMatcher advised = ((PointcutAdvisor) retryAdvisor).getPointcut().getMethodMatcher();
+        Class<?> service = UserAccountService.class;
+
+        assertTrue(advised.matches(service.getMethod("changePassword", String.class, String.class), service));
+        assertTrue(advised.matches(service.getMethod("endOtherSessions"), service));
+        assertFalse(advised.matches(service.getMethod("profile"), service), "read-only");
+        assertFalse(advised.matches(service.getMethod("sessions"), service), "read-only");
     }
 }
