@@ -7,7 +7,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
-import static cn.luohu.qpb.jooq.Tables.APP_USER;
 import static cn.luohu.qpb.jooq.Tables.USER_SESSION;
 
 /** The logged-in sessions of accounts, keyed by the SHA-256 of the servlet session id. */
@@ -20,8 +19,8 @@ class UserSessionRepository {
         this.dsl = dsl;
     }
 
-    /** One stored session: whose, since when, last seen when, and whether it has been ended. */
-    record Stored(long id, String username, LocalDateTime createdAt, LocalDateTime lastSeenAt, boolean ended) {
+    /** What a request's check needs of a stored session: whose, last seen when, and whether it has been ended. */
+    record Stored(long userId, LocalDateTime lastSeenAt, boolean ended) {
     }
 
     void register(String key, long userId, LocalDateTime now) {
@@ -32,12 +31,12 @@ class UserSessionRepository {
                 .execute();
     }
 
+    /** Asked on every request of a logged-in session: one row by its unique key, no join. */
     Optional<Stored> find(String key) {
-        return dsl.select(USER_SESSION.ID, APP_USER.USERNAME, USER_SESSION.CREATED_AT, USER_SESSION.LAST_SEEN_AT,
-                        USER_SESSION.ENDED_AT)
-                .from(USER_SESSION).join(APP_USER).on(APP_USER.ID.eq(USER_SESSION.USER_ID))
+        return dsl.select(USER_SESSION.USER_ID, USER_SESSION.LAST_SEEN_AT, USER_SESSION.ENDED_AT)
+                .from(USER_SESSION)
                 .where(USER_SESSION.SESSION_KEY.eq(key))
-                .fetchOptional(r -> new Stored(r.value1(), r.value2(), r.value3(), r.value4(), r.value5() != null));
+                .fetchOptional(r -> new Stored(r.value1(), r.value2(), r.value3() != null));
     }
 
     /** The user's sessions seen since {@code since}, newest first, each with its key. */

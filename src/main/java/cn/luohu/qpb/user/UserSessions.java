@@ -91,7 +91,8 @@ class UserSessions implements SessionRegistry {
             if (RequestContextHolder.getRequestAttributes() instanceof RequestAttributes request) {
                 request.setAttribute(READ_IN_REQUEST, new Seen(sessionId, stored.lastSeenAt()), RequestAttributes.SCOPE_REQUEST);
             }
-            SessionInformation information = new SessionInformation(stored.username(), sessionId,
+            // the principal: the account's id (the filter reads only whether it expired; nothing lists sessions by principal)
+            SessionInformation information = new SessionInformation(stored.userId(), sessionId,
                     Date.from(stored.lastSeenAt().toInstant(ZoneOffset.UTC)));
             if (stored.ended()) {
                 information.expireNow();
