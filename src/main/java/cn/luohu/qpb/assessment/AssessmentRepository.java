@@ -8,6 +8,7 @@ import cn.luohu.qpb.standard.ScoringMethod;
 import cn.luohu.qpb.standard.StarBands;
 import cn.luohu.qpb.organization.TreePathSql;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -162,14 +163,15 @@ class AssessmentRepository {
                 .execute() == 1;
     }
 
-    /** The sum of the versions of an assessment's items (see {@link SavedItem}). */
-    int itemsVersion(long assessmentId) {
-        return dsl.select(DSL.sum(ASSESSMENT_ITEM.ROW_VERSION)).from(ASSESSMENT_ITEM)
-                .where(ASSESSMENT_ITEM.ASSESSMENT_ID.eq(assessmentId)).fetchSingle().value1().intValue();
-    }
-
-    int itemVersion(long itemId) {
-        return dsl.select(ASSESSMENT_ITEM.ROW_VERSION).from(ASSESSMENT_ITEM).where(ASSESSMENT_ITEM.ID.eq(itemId)).fetchSingle().value1();
+    /**
+     * What a save of one item hands back (see {@link SavedItem}): the item's new version as the caller knows it,
+     * with the assessment's version and the sum of its items' versions, read in one statement.
+     */
+    SavedItem savedItem(long assessmentId, int itemVersion) {
+        Field<BigDecimal> itemsVersion = DSL.field(DSL.select(DSL.sum(ASSESSMENT_ITEM.ROW_VERSION)).from(ASSESSMENT_ITEM)
+                .where(ASSESSMENT_ITEM.ASSESSMENT_ID.eq(ASSESSMENT.ID)));
+        return dsl.select(ASSESSMENT.ROW_VERSION, itemsVersion).from(ASSESSMENT).where(ASSESSMENT.ID.eq(assessmentId))
+                .fetchSingle(r -> new SavedItem(itemVersion, r.value1(), r.value2().intValue()));
     }
 
     /** Moves the assessment if it is still in {@code from}; false when another move came first. */

@@ -137,8 +137,8 @@ public class AssessmentService {
         long secretaryId = currentUser.require().userId();
         moves.start(assessment, secretaryId);
         scoreChanges.record(item, ScoreSide.SELF, input, secretaryId);
-        return new SavedItem(repository.itemVersion(itemId), repository.ref(item.assessmentId()).orElseThrow().rowVersion(),
-                repository.itemsVersion(item.assessmentId()));
+        // the conditional update above moved the item from rowVersion to the next, and holds its row
+        return repository.savedItem(item.assessmentId(), rowVersion + 1);
     }
 
     /**
