@@ -7,6 +7,7 @@ import cn.luohu.qpb.standard.IndicatorInput;
 import cn.luohu.qpb.standard.ScoringMethod;
 import cn.luohu.qpb.standard.StarBands;
 import cn.luohu.qpb.organization.TreePathSql;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -17,6 +18,7 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,13 +138,22 @@ class AssessmentRepository {
 
     /** An item with its assessment, indicator and both sides' entries, in one statement (a save's first). */
     Optional<ItemEntries> itemEntries(long itemId) {
-        return dsl.select(ASSESSMENT_ITEM.ASSESSMENT_ID, ASSESSMENT_ITEM.MET, ASSESSMENT_ITEM.SCORE, ASSESSMENT_ITEM.OCCURRENCES,
-                        ASSESSMENT_ITEM.ROW_VERSION, ASSESSMENT_ITEM.REVIEW_MET, ASSESSMENT_ITEM.REVIEW_SCORE,
+        return itemEntries(ASSESSMENT_ITEM.ID.eq(itemId)).stream().findFirst();
+    }
+
+    /** These items with their entries, in one statement (what a save of many replaces). */
+    List<ItemEntries> itemEntries(Collection<Long> itemIds) {
+        return itemEntries(ASSESSMENT_ITEM.ID.in(itemIds));
+    }
+
+    private List<ItemEntries> itemEntries(Condition items) {
+        return dsl.select(ASSESSMENT_ITEM.ID, ASSESSMENT_ITEM.ASSESSMENT_ID, ASSESSMENT_ITEM.MET, ASSESSMENT_ITEM.SCORE,
+                        ASSESSMENT_ITEM.OCCURRENCES, ASSESSMENT_ITEM.ROW_VERSION, ASSESSMENT_ITEM.REVIEW_MET, ASSESSMENT_ITEM.REVIEW_SCORE,
                         ASSESSMENT_ITEM.REVIEW_OCCURRENCES, ASSESSMENT_ITEM.REVIEW_VERSION, STANDARD_INDICATOR.asterisk())
                 .from(ASSESSMENT_ITEM)
                 .join(STANDARD_INDICATOR).on(STANDARD_INDICATOR.ID.eq(ASSESSMENT_ITEM.INDICATOR_ID))
-                .where(ASSESSMENT_ITEM.ID.eq(itemId))
-                .fetchOptional(r -> new ItemEntries(itemId, r.get(ASSESSMENT_ITEM.ASSESSMENT_ID), indicator(r),
+                .where(items)
+                .fetch(r -> new ItemEntries(r.get(ASSESSMENT_ITEM.ID), r.get(ASSESSMENT_ITEM.ASSESSMENT_ID), indicator(r),
                         input(r.get(ASSESSMENT_ITEM.MET), r.get(ASSESSMENT_ITEM.SCORE), r.get(ASSESSMENT_ITEM.OCCURRENCES)),
                         r.get(ASSESSMENT_ITEM.ROW_VERSION),
                         input(r.get(ASSESSMENT_ITEM.REVIEW_MET), r.get(ASSESSMENT_ITEM.REVIEW_SCORE),
@@ -257,14 +268,15 @@ class AssessmentRepository {
                         AssessmentState.valueOf(r.value2()), r.value3(), r.value4(), r.value5()));
     }
 
-    void recordScoreChange(long assessmentId, long itemId, ScoreSide side, BigDecimal before, BigDecimal after, long actorId,
-                           LocalDateTime now) {
-        dsl.insertInto(ASSESSMENT_SCORE_CHANGE)
-                .set(ASSESSMENT_SCORE_CHANGE.ASSESSMENT_ID, assessmentId).set(ASSESSMENT_SCORE_CHANGE.ITEM_ID, itemId)
-                .set(ASSESSMENT_SCORE_CHANGE.SIDE, side.name())
-                .set(ASSESSMENT_SCORE_CHANGE.POINTS_BEFORE, before).set(ASSESSMENT_SCORE_CHANGE.POINTS_AFTER, after)
-                .set(ASSESSMENT_SCORE_CHANGE.ACTOR_ID, actorId).set(ASSESSMENT_SCORE_CHANGE.CHANGED_AT, now)
-                .execute();
+    /** Writes these changes of points on one side, by one actor, in one statement. */
+    void recordScoreChanges(List<ScoreChanges.PointsChange> changes, ScoreSide side, long actorId, LocalDateTime now) {
+        var insert = dsl.insertInto(ASSESSMENT_SCORE_CHANGE, ASSESSMENT_SCORE_CHANGE.ASSESSMENT_ID, ASSESSMENT_SCORE_CHANGE.ITEM_ID,
+                ASSESSMENT_SCORE_CHANGE.SIDE, ASSESSMENT_SCORE_CHANGE.POINTS_BEFORE, ASSESSMENT_SCORE_CHANGE.POINTS_AFTER,
+                ASSESSMENT_SCORE_CHANGE.ACTOR_ID, ASSESSMENT_SCORE_CHANGE.CHANGED_AT);
+        for (ScoreChanges.PointsChange change : changes) {
+            insert = insert.values(change.assessmentId(), change.itemId(), side.name(), change.before(), change.after(), actorId, now);
+        }
+        insert.execute();
     }
 
     List<ScoreChangeRow> scoreChanges(long id) {

@@ -161,15 +161,10 @@ public class ReviewService {
         if (adopted.isEmpty()) {
             return 0;
         }
+        List<ItemEntries> before = assessments.itemEntries(adopted); // read under the lock: no review entry yet
         long reviewerId = currentUser.require().userId();
         repository.adoptSelfEntries(adopted, reviewerId, now());
-        Map<Long, SheetItem> items = new HashMap<>();
-        assessments.sheet(assessmentId).items().forEach(item -> items.put(item.itemId(), item));
-        for (long itemId : adopted) {
-            SheetItem item = items.get(itemId);
-            ItemEntries before = new ItemEntries(itemId, assessmentId, item.indicator(), item.input(), item.rowVersion(), null, 0);
-            scoreChanges.record(before, ScoreSide.REVIEW, item.input(), reviewerId);
-        }
+        scoreChanges.recordAll(before, ScoreSide.REVIEW, ItemEntries::self, reviewerId);
         return adopted.size();
     }
 
