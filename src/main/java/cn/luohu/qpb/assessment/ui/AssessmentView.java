@@ -53,12 +53,10 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -85,18 +83,18 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
     private long id;
     private boolean editable;
     private int assessmentVersion;
-    private int itemsVersion;
     private transient ScoringScheme scheme;
+    /** The version of every item as this form last read or saved it. */
     private final Map<Long, Integer> itemVersions = new HashMap<>();
     private final Map<String, IndicatorInput> inputs = new HashMap<>();
     /**
-     * Every indicator's code and title by its code, the dimension it is shown in, and the cards built so far.
-     * Nothing more of an item is kept: a dimension reads its items afresh when it is opened.
+     * Every indicator's code and title by its code, the dimension it is shown in, and the cards built so far (a
+     * dimension without cards is not built yet). Nothing more of an item is kept: a dimension reads its items
+     * afresh when it is opened.
      */
     private final Map<String, String> titles = new HashMap<>();
     private final Map<String, Details> dimensionOf = new HashMap<>();
     private final Map<String, IndicatorCard> cards = new LinkedHashMap<>();
-    private final Set<Details> built = new HashSet<>();
     private Map<Long, String> reviewComments = Map.of();
     private AutosavedEntry application;
     private Button submit;
@@ -130,14 +128,12 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
         editable = assessments.isEditableByMe(id);
         AssessmentHeader header = sheet.header();
         assessmentVersion = header.rowVersion();
-        itemsVersion = sheet.itemsVersion();
         scheme = sheet.scheme();
         itemVersions.clear();
         inputs.clear();
         titles.clear();
         dimensionOf.clear();
         cards.clear();
-        built.clear();
         submit = null;
         stale = false;
         removeAll();
@@ -179,7 +175,7 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
                 }
             }
             details.addOpenedChangeListener(event -> {
-                if (event.isOpened() && !built.contains(details)) {
+                if (event.isOpened() && details.getContent().findAny().isEmpty()) {
                     build(details, assessments.sheet(id).dimensions().get(position));
                 }
             });
@@ -205,7 +201,6 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
      * or device saved since this form was loaded makes the form stale, as a refused save would.
      */
     private void build(Details details, SheetDimension dimension) {
-        built.add(details);
         Map<Long, List<EvidenceFile>> files = evidence.listForAssessment(id).stream()
                 .collect(Collectors.groupingBy(EvidenceFile::itemId));
         boolean changedElsewhere = false;
@@ -287,9 +282,9 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
             SavedItem saved = assessments.saveItem(itemId, input, explanation, itemVersions.get(itemId));
             itemVersions.put(itemId, saved.itemVersion());
             assessmentVersion = saved.assessmentVersion();
-            boolean savedElsewhereMeanwhile = saved.itemsVersion() != itemsVersion + 1;
-            itemsVersion = saved.itemsVersion();
-            if (savedElsewhereMeanwhile) { // this save went through, but the form no longer shows what is saved
+            // the items' versions add up to what this form knows of them unless another tab or device saved one
+            if (saved.itemsVersion() != itemVersions.values().stream().mapToInt(Integer::intValue).sum()) {
+                // this save went through, but the form no longer shows what is saved
                 goStale(new PortalException(SAVED_ELSEWHERE));
             }
         } catch (PortalException refused) {
