@@ -231,15 +231,8 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
         if (header.state() != AssessmentState.RETURNED) {
             return Optional.empty();
         }
-        return history.stream().filter(TimelineEntry.Move.class::isInstance).map(TimelineEntry.Move.class::cast)
-                .filter(move -> move.to() == AssessmentState.RETURNED).reduce((first, second) -> second)
-                .map(move -> {
-                    Div notice = new Div(new Span(getTranslation("assessment.returned.title", move.actorName())),
-                            new Paragraph(move.comment() == null ? "" : move.comment()));
-                    notice.setId("assessment-returned");
-                    notice.addClassName("qpb-notice");
-                    return notice;
-                });
+        return SentBackNotice.latestInto(history, AssessmentState.RETURNED).map(move ->
+                SentBackNotice.of(move, getTranslation("assessment.returned.title", move.actorName()), "assessment-returned"));
     }
 
     private Div application(AssessmentHeader header) {

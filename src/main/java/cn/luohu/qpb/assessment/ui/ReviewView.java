@@ -10,7 +10,6 @@ import cn.luohu.qpb.assessment.ReviewService;
 import cn.luohu.qpb.assessment.ReviewSheet;
 import cn.luohu.qpb.assessment.SheetDimension;
 import cn.luohu.qpb.assessment.SheetItem;
-import cn.luohu.qpb.assessment.TimelineEntry;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.time.DisplayZone;
@@ -40,7 +39,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -185,16 +183,9 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, B
      * sees a return): the comment of the latest move from recommended back to under review, if that was the last.
      */
     private Optional<Div> rejectedBecause() {
-        return assessments.timeline(id).stream().filter(TimelineEntry.Move.class::isInstance).map(TimelineEntry.Move.class::cast)
-                .filter(move -> move.to() == AssessmentState.UNDER_REVIEW).reduce((first, second) -> second)
+        return SentBackNotice.latestInto(assessments.timeline(id), AssessmentState.UNDER_REVIEW)
                 .filter(move -> move.from() == AssessmentState.RECOMMENDED)
-                .map(move -> {
-                    Div notice = new Div(new Span(getTranslation("review.rejected.title", move.actorName())),
-                            new Paragraph(move.comment() == null ? "" : move.comment()));
-                    notice.setId("review-rejected");
-                    notice.addClassName("qpb-notice");
-                    return notice;
-                });
+                .map(move -> SentBackNotice.of(move, getTranslation("review.rejected.title", move.actorName()), "review-rejected"));
     }
 
     /** The assessment's history, folded away at the bottom and read afresh whenever it is unfolded. */
