@@ -91,8 +91,8 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, B
     private final Map<String, IndicatorInput> inputs = new HashMap<>();
     private final ScoreSummary summary = new ScoreSummary();
     private final List<AutosavedEntry> entries = new ArrayList<>();
-    /** True once another tab saved over this one: nothing more is saved here until it reloads. */
-    private boolean stale;
+    /** Once another tab saved over this one, nothing more is saved here until it reloads. */
+    private final StaleGuard guard = new StaleGuard(SAVED_ELSEWHERE, refused -> entries.forEach(entry -> entry.setReadOnly(true)));
     private String title = "";
 
     public ReviewView(ReviewService reviews, AssessmentService assessments, EvidenceService evidence, DisplayZone zone) {
@@ -121,7 +121,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, B
         versions.clear();
         inputs.clear();
         entries.clear();
-        stale = false;
+        guard.reset();
         removeAll();
         title = header.organizationName() + " · " + header.year();
 
@@ -287,18 +287,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, B
 
     /** Saves his entry of one item; a refusal is rethrown for its card to mark on the field. */
     private void saveItem(SheetItem item, IndicatorInput input, String comment) {
-        try {
-            if (stale) {
-                throw new PortalException(SAVED_ELSEWHERE);
-            }
-            versions.put(item.itemId(), reviews.saveReviewItem(item.itemId(), input, comment, versions.get(item.itemId())));
-        } catch (PortalException refused) {
-            if (SAVED_ELSEWHERE.equals(refused.messageKey()) && !stale) {
-                stale = true;
-                entries.forEach(entry -> entry.setReadOnly(true));
-            }
-            throw refused;
-        }
+        versions.put(item.itemId(), guard.save(() -> reviews.saveReviewItem(item.itemId(), input, comment, versions.get(item.itemId()))));
         if (input == null) {
             inputs.remove(item.indicator().code());
         } else {
