@@ -78,6 +78,19 @@ class AssessmentAccess {
         return assessment;
     }
 
+    /**
+     * Run right before an entry of hers is written (after {@link #editableBySecretary}): waits for a close or a
+     * move of the assessment in flight and asks the same again of the assessment as committed now, so an entry
+     * never lands in a closed cycle or a submitted assessment. Returns it as committed now.
+     */
+    AssessmentRef stillEditableBySecretary(long assessmentId) {
+        AssessmentRef assessment = repository.guardEntry(assessmentId);
+        refusalToEdit(assessment).ifPresent(refusal -> {
+            throw refusal;
+        });
+        return assessment;
+    }
+
     /** Whether {@link #editableBySecretary} would let the caller in: a question, never a refusal. */
     boolean isEditableBySecretary(long assessmentId) {
         return ownBySecretary(assessmentId).filter(a -> refusalToEdit(a).isEmpty()).isPresent();

@@ -11,10 +11,13 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record9;
+import org.jooq.SelectConditionStep;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,16 +53,16 @@ class AssessmentRepository {
 
     /**
      * Run before a secretary's entry is written: locks the assessment's cycle shared (a close on this node
-     * waits for the entry, or the entry for the close) and then bumps the assessment's guard, which a close
-     * bumps too (on another node only a common written row makes one of them fail). True when the cycle,
-     * read as committed now, is still open.
+     * waits for the entry, or the entry for the close) and then bumps the assessment's guard, which a close and
+     * a move (a submit) write too (on another node only a common written row makes one of them fail). Returns
+     * the assessment as committed now, once they are done: what the entry must still be allowed on.
      */
-    boolean guardEntry(long assessmentId) {
-        boolean open = dsl.select(ASSESSMENT_CYCLE.STATUS).from(ASSESSMENT_CYCLE)
+    AssessmentRef guardEntry(long assessmentId) {
+        dsl.select(ASSESSMENT_CYCLE.ID).from(ASSESSMENT_CYCLE)
                 .where(ASSESSMENT_CYCLE.ID.eq(DSL.select(ASSESSMENT.CYCLE_ID).from(ASSESSMENT).where(ASSESSMENT.ID.eq(assessmentId))))
-                .forShare().fetchOptional(r -> "OPEN".equals(r.value1())).orElse(false);
+                .forShare().execute();
         guards.bump(ASSESSMENT.GUARD_SEQ, ASSESSMENT.ID, assessmentId);
-        return open;
+        return refOf(assessmentId).forShare().fetchSingle(AssessmentRepository::ref); // a locking read: the latest commit
     }
 
     /** Bumps the guard of every assessment of the cycle, in one statement (see {@link AssessmentGuards}). */
@@ -68,13 +71,20 @@ class AssessmentRepository {
     }
 
     Optional<AssessmentRef> ref(long id) {
+        return refOf(id).fetchOptional(AssessmentRepository::ref);
+    }
+
+    private SelectConditionStep<Record9<Long, Long, String, Long, Long, String, Integer, LocalDate, Integer>> refOf(long id) {
         return dsl.select(ASSESSMENT.ID, ASSESSMENT.CYCLE_ID, ASSESSMENT_CYCLE.STATUS, ASSESSMENT.ORGANIZATION_ID,
                         ASSESSMENT.STANDARD_ID, ASSESSMENT.STATE, ASSESSMENT.STAR_AT_OPEN,
                         DSL.coalesce(ASSESSMENT.DEADLINE_EXTENDED_TO, ASSESSMENT_CYCLE.SELF_DEADLINE), ASSESSMENT.ROW_VERSION)
                 .from(ASSESSMENT).join(ASSESSMENT_CYCLE).on(ASSESSMENT_CYCLE.ID.eq(ASSESSMENT.CYCLE_ID))
-                .where(ASSESSMENT.ID.eq(id))
-                .fetchOptional(r -> new AssessmentRef(r.value1(), r.value2(), "OPEN".equals(r.value3()), r.value4(), r.value5(),
-                        AssessmentState.valueOf(r.value6()), r.value7(), r.value8(), r.value9()));
+                .where(ASSESSMENT.ID.eq(id));
+    }
+
+    private static AssessmentRef ref(Record9<Long, Long, String, Long, Long, String, Integer, LocalDate, Integer> r) {
+        return new AssessmentRef(r.value1(), r.value2(), "OPEN".equals(r.value3()), r.value4(), r.value5(),
+                AssessmentState.valueOf(r.value6()), r.value7(), r.value8(), r.value9());
     }
 
     /** The organisation's assessment in the newest open cycle. */
