@@ -138,7 +138,7 @@ public class ReviewService {
             throw new PortalException("review.error.saved-elsewhere");
         }
         scoreChanges.record(item, ScoreSide.REVIEW, input, reviewerId);
-        return repository.entryVersion(itemId);
+        return version + 1; // the conditional update above moved the entry from version to the next, and holds its row
     }
 
     /**
