@@ -108,7 +108,7 @@ public class ApprovalService {
     @Transactional(isolation = Isolation.READ_COMMITTED) // the quota count must see approvals committed while we waited
     public void approve(long assessmentId, int star, Boolean grantDirectGrading, String comment) {
         AssessmentRef ref = access.visible(assessmentId);
-        repository.lockCycle(ref.cycleId());
+        lockOpenCycle(ref.cycleId());
         ApprovalCase decision = decidable(ref, AssessmentState.APPROVED, comment);
         Boolean granted = decision.directGradingRequested() ? grantDirectGrading : null;
         if (decision.directGradingRequested() && granted == null) {
@@ -146,9 +146,7 @@ public class ApprovalService {
     @Transactional(isolation = Isolation.READ_COMMITTED) // the quota count must see approvals committed while we waited
     public ApproveManyResult approveMany(long cycleId, Collection<Long> assessmentIds) {
         long me = currentUser.require().userId();
-        if (!repository.lockCycle(cycleId)) {
-            throw new PortalException("approval.error.cycle-not-open");
-        }
+        lockOpenCycle(cycleId);
         List<String> needOwnDecision = new ArrayList<>();
         List<String> ownReviews = new ArrayList<>();
         Map<Integer, List<Long>> byStar = new TreeMap<>();
@@ -189,7 +187,7 @@ public class ApprovalService {
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public void reject(long assessmentId, String comment) {
         AssessmentRef ref = access.visible(assessmentId);
-        repository.lockCycle(ref.cycleId()); // the same lock order as approving: cycle, then assessment
+        lockOpenCycle(ref.cycleId()); // the same lock order as approving: cycle, then assessment
         decidable(ref, AssessmentState.UNDER_REVIEW, comment);
         ReviewService.checkLength(comment);
         moves.move(ref, AssessmentState.UNDER_REVIEW, StateMachine.Actor.APPROVER, currentUser.require().userId(), comment,
@@ -199,15 +197,21 @@ public class ApprovalService {
     }
 
     /**
+     * Locks the cycle, so that decisions in it run one after another, and refuses when it is no longer open as
+     * read under the lock (a close committed while we waited wins).
+     */
+    private void lockOpenCycle(long cycleId) {
+        if (!repository.lockCycle(cycleId)) {
+            throw new PortalException("approval.error.cycle-not-open");
+        }
+    }
+
+    /**
      * The case, if the caller may move it to {@code to} now (refused with the state machine's reason
-     * otherwise, and in a cycle no longer open), and four-eyes: nobody decides on what he reviewed himself,
-     * in this round or an earlier one.
+     * otherwise), and four-eyes: nobody decides on what he reviewed himself, in this round or an earlier one.
      */
     private ApprovalCase decidable(AssessmentRef ref, AssessmentState to, String comment) {
         StateMachine.check(ref.state(), to, StateMachine.Actor.APPROVER, comment);
-        if (!ref.cycleOpen()) {
-            throw new PortalException("approval.error.cycle-not-open");
-        }
         ApprovalCase decision = repository.approvalCase(ref.id(), currentUser.require().userId()).orElseThrow(NotFoundException::new);
         if (decision.reviewedByCaller()) {
             throw new PortalException("approval.error.own-review");

@@ -45,48 +45,75 @@ class AssessmentAccess {
      * (four-eyes: nobody reviews their own organisation), in an open cycle.
      */
     AssessmentRef reviewableByMe(long assessmentId) {
-        AssessmentRef assessment = findVisible(assessmentId).filter(a -> currentUser.require().has(Role.REVIEWER))
-                .orElseThrow(NotFoundException::new);
-        if (isOwn(assessment)) {
-            throw new PortalException("review.error.own-organization");
-        }
-        if (!assessment.cycleOpen()) {
-            throw new PortalException("assessment.error.cycle-not-open");
-        }
+        AssessmentRef assessment = seenByReviewer(assessmentId).orElseThrow(NotFoundException::new);
+        refusalToReview(assessment).ifPresent(refusal -> {
+            throw refusal;
+        });
         return assessment;
     }
 
-    /** Whether the caller may review it and it is in this state: a question, never a refusal. */
+    /** Whether {@link #reviewableByMe} would let the caller in and it is in this state: a question, never a refusal. */
     boolean isReviewableByMeIn(long assessmentId, AssessmentState state) {
-        return findVisible(assessmentId).filter(a -> currentUser.require().has(Role.REVIEWER))
-                .filter(a -> !isOwn(a) && a.cycleOpen() && a.state() == state).isPresent();
+        return seenByReviewer(assessmentId).filter(a -> a.state() == state && refusalToReview(a).isEmpty()).isPresent();
     }
 
-    private boolean isOwn(AssessmentRef assessment) {
-        return currentUser.require().organizationId() == assessment.organizationId();
+    private Optional<AssessmentRef> seenByReviewer(long assessmentId) {
+        return findVisible(assessmentId).filter(a -> currentUser.require().has(Role.REVIEWER));
+    }
+
+    /** Why the reviewer may not review an assessment he sees; empty when he may. */
+    private Optional<PortalException> refusalToReview(AssessmentRef assessment) {
+        if (currentUser.require().organizationId() == assessment.organizationId()) {
+            return Optional.of(new PortalException("review.error.own-organization"));
+        }
+        return refusalToChange(assessment);
     }
 
     /** The caller's own organisation's assessment, still open to her entries. */
     AssessmentRef editableBySecretary(long assessmentId) {
         AssessmentRef assessment = ownBySecretary(assessmentId).orElseThrow(NotFoundException::new);
-        if (!assessment.cycleOpen()) {
-            throw new PortalException("assessment.error.cycle-not-open");
-        }
-        if (!assessment.state().isEditableBySecretary()) {
-            throw new PortalException("assessment.error.not-editable",
-                    new PortalException.Key("assessment.state." + assessment.state().name()));
-        }
+        refusalToEdit(assessment).ifPresent(refusal -> {
+            throw refusal;
+        });
+        return assessment;
+    }
+
+    /**
+     * Run right before an entry of hers is written (after {@link #editableBySecretary}): waits for a close or a
+     * move of the assessment in flight and asks the same again of the assessment as committed now, so an entry
+     * never lands in a closed cycle or a submitted assessment. Returns it as committed now.
+     */
+    AssessmentRef stillEditableBySecretary(long assessmentId) {
+        AssessmentRef assessment = repository.guardEntry(assessmentId);
+        refusalToEdit(assessment).ifPresent(refusal -> {
+            throw refusal;
+        });
         return assessment;
     }
 
     /** Whether {@link #editableBySecretary} would let the caller in: a question, never a refusal. */
     boolean isEditableBySecretary(long assessmentId) {
-        return ownBySecretary(assessmentId).filter(a -> a.cycleOpen() && a.state().isEditableBySecretary()).isPresent();
+        return ownBySecretary(assessmentId).filter(a -> refusalToEdit(a).isEmpty()).isPresent();
     }
 
     private Optional<AssessmentRef> ownBySecretary(long assessmentId) {
         PortalPrincipal user = currentUser.require();
         return repository.ref(assessmentId)
                 .filter(a -> user.has(Role.SECRETARY) && user.organizationId() == a.organizationId());
+    }
+
+    /** Why its secretary may not change her own assessment; empty when she may. */
+    private static Optional<PortalException> refusalToEdit(AssessmentRef assessment) {
+        Optional<PortalException> closed = refusalToChange(assessment);
+        if (closed.isPresent() || assessment.state().isEditableBySecretary()) {
+            return closed;
+        }
+        return Optional.of(new PortalException("assessment.error.not-editable",
+                new PortalException.Key("assessment.state." + assessment.state().name())));
+    }
+
+    /** A closed cycle takes no entry of either side. */
+    private static Optional<PortalException> refusalToChange(AssessmentRef assessment) {
+        return assessment.cycleOpen() ? Optional.empty() : Optional.of(new PortalException("assessment.error.cycle-not-open"));
     }
 }

@@ -43,12 +43,12 @@ public class AssessmentMoves {
         }
     }
 
-    /** Moves one assessment, refused with the reason; false when another move came first. */
+    /**
+     * Moves one assessment, refused with the reason; false when another move came first, or when its cycle is
+     * closed (the update checks that; the callers have refused a closed cycle in their own words).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     boolean tryMove(AssessmentRef assessment, AssessmentState to, StateMachine.Actor actor, Long actorId, String comment) {
-        if (!assessment.cycleOpen()) {
-            throw new PortalException("assessment.error.cycle-not-open"); // a closed cycle takes no move at all
-        }
         StateMachine.check(assessment.state(), to, actor, comment);
         String stripped = strip(comment);
         if (!repository.move(assessment.id(), assessment.state(), to, actorId, stripped, now())) {

@@ -7,15 +7,21 @@ import cn.luohu.qpb.standard.IndicatorInput;
 import cn.luohu.qpb.standard.ScoringMethod;
 import cn.luohu.qpb.standard.StarBands;
 import cn.luohu.qpb.organization.TreePathSql;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record9;
+import org.jooq.SelectConditionStep;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,16 +53,16 @@ class AssessmentRepository {
 
     /**
      * Run before a secretary's entry is written: locks the assessment's cycle shared (a close on this node
-     * waits for the entry, or the entry for the close) and then bumps the assessment's guard, which a close
-     * bumps too (on another node only a common written row makes one of them fail). True when the cycle,
-     * read as committed now, is still open.
+     * waits for the entry, or the entry for the close) and then bumps the assessment's guard, which a close and
+     * a move (a submit) write too (on another node only a common written row makes one of them fail). Returns
+     * the assessment as committed now, once they are done: what the entry must still be allowed on.
      */
-    boolean guardEntry(long assessmentId) {
-        boolean open = dsl.select(ASSESSMENT_CYCLE.STATUS).from(ASSESSMENT_CYCLE)
+    AssessmentRef guardEntry(long assessmentId) {
+        dsl.select(ASSESSMENT_CYCLE.ID).from(ASSESSMENT_CYCLE)
                 .where(ASSESSMENT_CYCLE.ID.eq(DSL.select(ASSESSMENT.CYCLE_ID).from(ASSESSMENT).where(ASSESSMENT.ID.eq(assessmentId))))
-                .forShare().fetchOptional(r -> "OPEN".equals(r.value1())).orElse(false);
+                .forShare().execute();
         guards.bump(ASSESSMENT.GUARD_SEQ, ASSESSMENT.ID, assessmentId);
-        return open;
+        return refOf(assessmentId).forShare().fetchSingle(AssessmentRepository::ref); // a locking read: the latest commit
     }
 
     /** Bumps the guard of every assessment of the cycle, in one statement (see {@link AssessmentGuards}). */
@@ -65,13 +71,20 @@ class AssessmentRepository {
     }
 
     Optional<AssessmentRef> ref(long id) {
+        return refOf(id).fetchOptional(AssessmentRepository::ref);
+    }
+
+    private SelectConditionStep<Record9<Long, Long, String, Long, Long, String, Integer, LocalDate, Integer>> refOf(long id) {
         return dsl.select(ASSESSMENT.ID, ASSESSMENT.CYCLE_ID, ASSESSMENT_CYCLE.STATUS, ASSESSMENT.ORGANIZATION_ID,
                         ASSESSMENT.STANDARD_ID, ASSESSMENT.STATE, ASSESSMENT.STAR_AT_OPEN,
                         DSL.coalesce(ASSESSMENT.DEADLINE_EXTENDED_TO, ASSESSMENT_CYCLE.SELF_DEADLINE), ASSESSMENT.ROW_VERSION)
                 .from(ASSESSMENT).join(ASSESSMENT_CYCLE).on(ASSESSMENT_CYCLE.ID.eq(ASSESSMENT.CYCLE_ID))
-                .where(ASSESSMENT.ID.eq(id))
-                .fetchOptional(r -> new AssessmentRef(r.value1(), r.value2(), "OPEN".equals(r.value3()), r.value4(), r.value5(),
-                        AssessmentState.valueOf(r.value6()), r.value7(), r.value8(), r.value9()));
+                .where(ASSESSMENT.ID.eq(id));
+    }
+
+    private static AssessmentRef ref(Record9<Long, Long, String, Long, Long, String, Integer, LocalDate, Integer> r) {
+        return new AssessmentRef(r.value1(), r.value2(), "OPEN".equals(r.value3()), r.value4(), r.value5(),
+                AssessmentState.valueOf(r.value6()), r.value7(), r.value8(), r.value9());
     }
 
     /** The organisation's assessment in the newest open cycle. */
@@ -135,13 +148,22 @@ class AssessmentRepository {
 
     /** An item with its assessment, indicator and both sides' entries, in one statement (a save's first). */
     Optional<ItemEntries> itemEntries(long itemId) {
-        return dsl.select(ASSESSMENT_ITEM.ASSESSMENT_ID, ASSESSMENT_ITEM.MET, ASSESSMENT_ITEM.SCORE, ASSESSMENT_ITEM.OCCURRENCES,
-                        ASSESSMENT_ITEM.ROW_VERSION, ASSESSMENT_ITEM.REVIEW_MET, ASSESSMENT_ITEM.REVIEW_SCORE,
+        return itemEntries(ASSESSMENT_ITEM.ID.eq(itemId)).stream().findFirst();
+    }
+
+    /** These items with their entries, in one statement (what a save of many replaces). */
+    List<ItemEntries> itemEntries(Collection<Long> itemIds) {
+        return itemEntries(ASSESSMENT_ITEM.ID.in(itemIds));
+    }
+
+    private List<ItemEntries> itemEntries(Condition items) {
+        return dsl.select(ASSESSMENT_ITEM.ID, ASSESSMENT_ITEM.ASSESSMENT_ID, ASSESSMENT_ITEM.MET, ASSESSMENT_ITEM.SCORE,
+                        ASSESSMENT_ITEM.OCCURRENCES, ASSESSMENT_ITEM.ROW_VERSION, ASSESSMENT_ITEM.REVIEW_MET, ASSESSMENT_ITEM.REVIEW_SCORE,
                         ASSESSMENT_ITEM.REVIEW_OCCURRENCES, ASSESSMENT_ITEM.REVIEW_VERSION, STANDARD_INDICATOR.asterisk())
                 .from(ASSESSMENT_ITEM)
                 .join(STANDARD_INDICATOR).on(STANDARD_INDICATOR.ID.eq(ASSESSMENT_ITEM.INDICATOR_ID))
-                .where(ASSESSMENT_ITEM.ID.eq(itemId))
-                .fetchOptional(r -> new ItemEntries(itemId, r.get(ASSESSMENT_ITEM.ASSESSMENT_ID), indicator(r),
+                .where(items)
+                .fetch(r -> new ItemEntries(r.get(ASSESSMENT_ITEM.ID), r.get(ASSESSMENT_ITEM.ASSESSMENT_ID), indicator(r),
                         input(r.get(ASSESSMENT_ITEM.MET), r.get(ASSESSMENT_ITEM.SCORE), r.get(ASSESSMENT_ITEM.OCCURRENCES)),
                         r.get(ASSESSMENT_ITEM.ROW_VERSION),
                         input(r.get(ASSESSMENT_ITEM.REVIEW_MET), r.get(ASSESSMENT_ITEM.REVIEW_SCORE),
@@ -162,14 +184,15 @@ class AssessmentRepository {
                 .execute() == 1;
     }
 
-    /** The sum of the versions of an assessment's items (see {@link SavedItem}). */
-    int itemsVersion(long assessmentId) {
-        return dsl.select(DSL.sum(ASSESSMENT_ITEM.ROW_VERSION)).from(ASSESSMENT_ITEM)
-                .where(ASSESSMENT_ITEM.ASSESSMENT_ID.eq(assessmentId)).fetchSingle().value1().intValue();
-    }
-
-    int itemVersion(long itemId) {
-        return dsl.select(ASSESSMENT_ITEM.ROW_VERSION).from(ASSESSMENT_ITEM).where(ASSESSMENT_ITEM.ID.eq(itemId)).fetchSingle().value1();
+    /**
+     * What a save of one item hands back (see {@link SavedItem}): the item's new version as the caller knows it,
+     * with the assessment's version and the sum of its items' versions, read in one statement.
+     */
+    SavedItem savedItem(long assessmentId, int itemVersion) {
+        Field<BigDecimal> itemsVersion = DSL.field(DSL.select(DSL.sum(ASSESSMENT_ITEM.ROW_VERSION)).from(ASSESSMENT_ITEM)
+                .where(ASSESSMENT_ITEM.ASSESSMENT_ID.eq(ASSESSMENT.ID)));
+        return dsl.select(ASSESSMENT.ROW_VERSION, itemsVersion).from(ASSESSMENT).where(ASSESSMENT.ID.eq(assessmentId))
+                .fetchSingle(r -> new SavedItem(itemVersion, r.value1(), r.value2().intValue()));
     }
 
     /** Moves the assessment if it is still in {@code from}; false when another move came first. */
@@ -255,14 +278,15 @@ class AssessmentRepository {
                         AssessmentState.valueOf(r.value2()), r.value3(), r.value4(), r.value5()));
     }
 
-    void recordScoreChange(long assessmentId, long itemId, ScoreSide side, BigDecimal before, BigDecimal after, long actorId,
-                           LocalDateTime now) {
-        dsl.insertInto(ASSESSMENT_SCORE_CHANGE)
-                .set(ASSESSMENT_SCORE_CHANGE.ASSESSMENT_ID, assessmentId).set(ASSESSMENT_SCORE_CHANGE.ITEM_ID, itemId)
-                .set(ASSESSMENT_SCORE_CHANGE.SIDE, side.name())
-                .set(ASSESSMENT_SCORE_CHANGE.POINTS_BEFORE, before).set(ASSESSMENT_SCORE_CHANGE.POINTS_AFTER, after)
-                .set(ASSESSMENT_SCORE_CHANGE.ACTOR_ID, actorId).set(ASSESSMENT_SCORE_CHANGE.CHANGED_AT, now)
-                .execute();
+    /** Writes these changes of points on one side, by one actor, in one statement. */
+    void recordScoreChanges(List<ScoreChanges.PointsChange> changes, ScoreSide side, long actorId, LocalDateTime now) {
+        var insert = dsl.insertInto(ASSESSMENT_SCORE_CHANGE, ASSESSMENT_SCORE_CHANGE.ASSESSMENT_ID, ASSESSMENT_SCORE_CHANGE.ITEM_ID,
+                ASSESSMENT_SCORE_CHANGE.SIDE, ASSESSMENT_SCORE_CHANGE.POINTS_BEFORE, ASSESSMENT_SCORE_CHANGE.POINTS_AFTER,
+                ASSESSMENT_SCORE_CHANGE.ACTOR_ID, ASSESSMENT_SCORE_CHANGE.CHANGED_AT);
+        for (ScoreChanges.PointsChange change : changes) {
+            insert = insert.values(change.assessmentId(), change.itemId(), side.name(), change.before(), change.after(), actorId, now);
+        }
+        insert.execute();
     }
 
     List<ScoreChangeRow> scoreChanges(long id) {

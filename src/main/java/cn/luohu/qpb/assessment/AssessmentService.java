@@ -118,7 +118,7 @@ public class AssessmentService {
     @Transactional
     public SavedItem saveItem(long itemId, IndicatorInput input, String explanation, int rowVersion) {
         ItemEntries item = repository.itemEntries(itemId).orElseThrow(NotFoundException::new);
-        AssessmentRef assessment = access.editableBySecretary(item.assessmentId());
+        access.editableBySecretary(item.assessmentId());
         IndicatorDefinition indicator = item.indicator();
         if (input != null) {
             ScoreProblem.Kind problem = Scoring.problemOf(indicator.rule(), input);
@@ -129,7 +129,7 @@ public class AssessmentService {
         if (explanation != null && explanation.length() > IndicatorDefinition.EXPLANATION_MAX) {
             throw new PortalException("assessment.error.explanation-too-long", IndicatorDefinition.EXPLANATION_MAX, explanation.length());
         }
-        requireCycleStillOpen(item.assessmentId());
+        AssessmentRef assessment = access.stillEditableBySecretary(item.assessmentId());
         // the entry read above is the one this save replaces only at the same version: the update checks it again
         if (item.selfVersion() != rowVersion || !repository.saveItem(itemId, input, explanation, rowVersion, now())) {
             throw new PortalException("assessment.error.saved-elsewhere");
@@ -137,8 +137,8 @@ public class AssessmentService {
         long secretaryId = currentUser.require().userId();
         moves.start(assessment, secretaryId);
         scoreChanges.record(item, ScoreSide.SELF, input, secretaryId);
-        return new SavedItem(repository.itemVersion(itemId), repository.ref(item.assessmentId()).orElseThrow().rowVersion(),
-                repository.itemsVersion(item.assessmentId()));
+        // the conditional update above moved the item from rowVersion to the next, and holds its row
+        return repository.savedItem(item.assessmentId(), rowVersion + 1);
     }
 
     /**
@@ -162,11 +162,11 @@ public class AssessmentService {
         } else if (appliedStar != null && appliedStar > assessment.starAtOpen() + 1) {
             throw new PortalException("assessment.error.star-too-high", assessment.starAtOpen() + 1);
         }
-        requireCycleStillOpen(assessmentId);
+        AssessmentRef committed = access.stillEditableBySecretary(assessmentId);
         if (!repository.saveApplication(assessmentId, appliedStar, directGrading, reason, rowVersion, now())) {
             throw new PortalException("assessment.error.saved-elsewhere");
         }
-        moves.start(repository.ref(assessmentId).orElseThrow(), currentUser.require().userId());
+        moves.start(committed, currentUser.require().userId());
         return repository.ref(assessmentId).orElseThrow().rowVersion();
     }
 
@@ -194,13 +194,6 @@ public class AssessmentService {
         repository.recordSubmission(assessmentId, result.total(), now());
         audit.record(AuditAction.ASSESSMENT_SUBMITTED, ENTITY, assessmentId, Map.of("state", from.name()),
                 Map.of("state", "SUBMITTED", "total", result.total(), "appliedStar", sheet.header().appliedStar()));
-    }
-
-    /** The cycle was open when read; a close committed since (or running now) must win over the entry. */
-    private void requireCycleStillOpen(long assessmentId) {
-        if (!repository.guardEntry(assessmentId)) {
-            throw new PortalException("assessment.error.cycle-not-open");
-        }
     }
 
     private List<SubmissionGap> gapsOf(AssessmentRef assessment, AssessmentSheet sheet) {

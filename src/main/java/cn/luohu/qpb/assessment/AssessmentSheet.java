@@ -16,11 +16,6 @@ public record AssessmentSheet(AssessmentHeader header, List<SheetDimension> dime
         return dimensions.stream().flatMap(d -> d.items().stream()).toList();
     }
 
-    /** The sum of its items' versions as read (see {@link SavedItem#itemsVersion()}). */
-    public int itemsVersion() {
-        return items().stream().mapToInt(SheetItem::rowVersion).sum();
-    }
-
     public ScoringScheme scheme() {
         return new ScoringScheme(items().stream().map(i -> i.indicator().rule()).toList(), header.bands(), header.bonusCap());
     }

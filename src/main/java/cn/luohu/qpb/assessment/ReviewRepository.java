@@ -151,11 +151,6 @@ class ReviewRepository {
                 .execute();
     }
 
-    int entryVersion(long itemId) {
-        return dsl.select(ASSESSMENT_ITEM.REVIEW_VERSION).from(ASSESSMENT_ITEM).where(ASSESSMENT_ITEM.ID.eq(itemId))
-                .fetchSingle().value1();
-    }
-
     void recordRecommendation(long assessmentId, BigDecimal reviewTotal, int star, long reviewerId) {
         dsl.update(ASSESSMENT).set(ASSESSMENT.REVIEW_TOTAL, reviewTotal).set(ASSESSMENT.RECOMMENDED_STAR, star)
                 .set(ASSESSMENT.REVIEWER_ID, reviewerId).where(ASSESSMENT.ID.eq(assessmentId)).execute();

@@ -123,11 +123,7 @@ public class ReviewService {
     @Transactional
     public int saveReviewItem(long itemId, IndicatorInput input, String comment, int version) {
         ItemEntries item = assessments.itemEntries(itemId).orElseThrow(NotFoundException::new);
-        AssessmentRef assessment = access.reviewableByMe(item.assessmentId());
-        if (assessment.state() != AssessmentState.UNDER_REVIEW) {
-            throw new PortalException("review.error.not-under-review",
-                    new PortalException.Key("assessment.state." + assessment.state().name()));
-        }
+        underReviewByMe(item.assessmentId());
         IndicatorDefinition indicator = item.indicator();
         if (input != null) {
             ScoreProblem.Kind problem = Scoring.problemOf(indicator.rule(), input);
@@ -142,7 +138,7 @@ public class ReviewService {
             throw new PortalException("review.error.saved-elsewhere");
         }
         scoreChanges.record(item, ScoreSide.REVIEW, input, reviewerId);
-        return repository.entryVersion(itemId);
+        return version + 1; // the conditional update above moved the entry from version to the next, and holds its row
     }
 
     /**
@@ -152,24 +148,15 @@ public class ReviewService {
     @PreAuthorize(Access.REVIEWER)
     @Transactional
     public int adoptSelfScores(long assessmentId) {
-        AssessmentRef assessment = access.reviewableByMe(assessmentId);
-        if (assessment.state() != AssessmentState.UNDER_REVIEW) {
-            throw new PortalException("review.error.not-under-review",
-                    new PortalException.Key("assessment.state." + assessment.state().name()));
-        }
+        underReviewByMe(assessmentId);
         List<Long> adopted = repository.lockUnreviewedScored(assessmentId);
         if (adopted.isEmpty()) {
             return 0;
         }
+        List<ItemEntries> before = assessments.itemEntries(adopted); // read under the lock: no review entry yet
         long reviewerId = currentUser.require().userId();
         repository.adoptSelfEntries(adopted, reviewerId, now());
-        Map<Long, SheetItem> items = new HashMap<>();
-        assessments.sheet(assessmentId).items().forEach(item -> items.put(item.itemId(), item));
-        for (long itemId : adopted) {
-            SheetItem item = items.get(itemId);
-            ItemEntries before = new ItemEntries(itemId, assessmentId, item.indicator(), item.input(), item.rowVersion(), null, 0);
-            scoreChanges.record(before, ScoreSide.REVIEW, item.input(), reviewerId);
-        }
+        scoreChanges.recordAll(before, ScoreSide.REVIEW, ItemEntries::self, reviewerId);
         return adopted.size();
     }
 
@@ -226,6 +213,14 @@ public class ReviewService {
 
     private void move(AssessmentRef assessment, AssessmentState to, String comment) {
         moves.move(assessment, to, StateMachine.Actor.REVIEWER, currentUser.require().userId(), comment, "review.error.overtaken");
+    }
+
+    /** An assessment the caller may review and that is under review now: the condition of every review entry. */
+    private void underReviewByMe(long assessmentId) {
+        AssessmentState state = access.reviewableByMe(assessmentId).state();
+        if (state != AssessmentState.UNDER_REVIEW) {
+            throw new PortalException("review.error.not-under-review", new PortalException.Key("assessment.state." + state.name()));
+        }
     }
 
     /** The one limit on a comment of the workflow (a move's or a review entry's), as the timeline stores it. */

@@ -11,6 +11,9 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * The score history of both sides: a save that changes an item's points (as {@link Scoring} makes them of
@@ -31,13 +34,31 @@ class ScoreChanges {
     /** Records the change from the item's entry on this side as it was read to the entry just saved. */
     @Transactional(propagation = Propagation.MANDATORY)
     void record(ItemEntries item, ScoreSide side, IndicatorInput saved, long actorId) {
-        IndicatorRule rule = item.indicator().rule();
-        BigDecimal before = Scoring.pointsOf(rule, item.entry(side));
-        BigDecimal after = Scoring.pointsOf(rule, saved);
-        if (!samePoints(before, after)) {
-            repository.recordScoreChange(item.assessmentId(), item.itemId(), side, before, after, actorId,
-                    LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
+        recordAll(List.of(item), side, read -> saved, actorId);
+    }
+
+    /**
+     * Records the changes of many items on one side at once (the entries as they were read, and what each now
+     * holds), in one statement.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void recordAll(List<ItemEntries> items, ScoreSide side, Function<ItemEntries, IndicatorInput> saved, long actorId) {
+        List<PointsChange> changes = new ArrayList<>();
+        for (ItemEntries item : items) {
+            IndicatorRule rule = item.indicator().rule();
+            BigDecimal before = Scoring.pointsOf(rule, item.entry(side));
+            BigDecimal after = Scoring.pointsOf(rule, saved.apply(item));
+            if (!samePoints(before, after)) {
+                changes.add(new PointsChange(item.assessmentId(), item.itemId(), before, after));
+            }
         }
+        if (!changes.isEmpty()) {
+            repository.recordScoreChanges(changes, side, actorId, LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
+        }
+    }
+
+    /** One item's points before and after a save. */
+    record PointsChange(long assessmentId, long itemId, BigDecimal before, BigDecimal after) {
     }
 
     /** Equal points whatever their scale (9 and 9.00); null (not scored) equals only null. */

@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /**
  * Closing a cycle against a secretary's entry or submit in flight, through the real services, two threads
  * and a transaction held open by the test: the close waits for them (on a cluster it would fail
- * certification instead) and never leaves an entry or a submitted assessment in a closed cycle.
+ * certification instead) and never leaves an entry or a submitted assessment in a closed cycle; nor does an
+ * entry land in an assessment submitted while it waited.
  */
 class CycleCloseRaceTest extends IntegrationTest {
 
@@ -104,6 +105,33 @@ class CycleCloseRaceTest extends IntegrationTest {
         assertEquals("cycle.error.in-review", assertInstanceOf(PortalException.class, refused.getCause()).messageKey());
         assertEquals("OPEN", statusOf(cycle), "no submitted assessment in a closed cycle");
         assertEquals("SUBMITTED", dsl.select(ASSESSMENT.STATE).from(ASSESSMENT).where(ASSESSMENT.ID.eq(assessment)).fetchSingle().value1());
+    }
+
+    @Test
+    void anEntryWaitingForASubmitInFlightIsRefusedOnceTheSubmitIsCommitted() throws Exception {
+        long committee = data.committee("提交竞争党工委");
+        long branch = data.branch(committee, "提交竞争支部");
+        String secretary = data.user(branch, Role.SECRETARY);
+        long assessment = new AssessmentFixtures(dsl).openAssessment(branch, 1);
+        var item = dsl.select(ASSESSMENT_ITEM.ID, ASSESSMENT_ITEM.ROW_VERSION, ASSESSMENT_ITEM.EXPLANATION).from(ASSESSMENT_ITEM)
+                .where(ASSESSMENT_ITEM.ASSESSMENT_ID.eq(assessment)).orderBy(ASSESSMENT_ITEM.ID).limit(1).fetchSingle();
+
+        CompletableFuture<SavedItem> entry;
+        try (Connection held = dataSource.getConnection()) {
+            held.setAutoCommit(false);
+            // a submit in another tab: it has written its assessment's row and not yet committed
+            execute(held, "UPDATE assessment SET guard_seq = guard_seq + 1 WHERE id = ?", assessment);
+            entry = inThreadAs(secretary, () -> assessments.saveItem(item.value1(), null, "提交后的说明", item.value2()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> entry.isDone() || TestDatabase.get().lockWaits() >= 1);
+            assertFalse(entry.isDone(), "the entry, found editable, waits for the submit in flight");
+            execute(held, "UPDATE assessment SET state = 'SUBMITTED' WHERE id = ?", assessment);
+            held.commit();
+        }
+
+        ExecutionException refused = assertThrows(ExecutionException.class, () -> entry.get(30, TimeUnit.SECONDS));
+        assertEquals("assessment.error.not-editable", assertInstanceOf(PortalException.class, refused.getCause()).messageKey());
+        assertEquals(item.value3(), dsl.select(ASSESSMENT_ITEM.EXPLANATION).from(ASSESSMENT_ITEM)
+                .where(ASSESSMENT_ITEM.ID.eq(item.value1())).fetchSingle().value1(), "nothing lands in a submitted assessment");
     }
 
     private long cycleOf(long assessment) {

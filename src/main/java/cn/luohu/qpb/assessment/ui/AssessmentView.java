@@ -53,12 +53,11 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -85,23 +84,22 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
     private long id;
     private boolean editable;
     private int assessmentVersion;
-    private int itemsVersion;
     private transient ScoringScheme scheme;
+    /** The version of every item as this form last read or saved it. */
     private final Map<Long, Integer> itemVersions = new HashMap<>();
     private final Map<String, IndicatorInput> inputs = new HashMap<>();
     /**
-     * Every indicator's code and title by its code, the dimension it is shown in, and the cards built so far.
-     * Nothing more of an item is kept: a dimension reads its items afresh when it is opened.
+     * Every indicator's code and title by its code, the dimension it is shown in, and the cards built so far (a
+     * dimension without cards is not built yet). Nothing more of an item is kept: a dimension reads its items
+     * afresh when it is opened.
      */
     private final Map<String, String> titles = new HashMap<>();
     private final Map<String, Details> dimensionOf = new HashMap<>();
     private final Map<String, IndicatorCard> cards = new LinkedHashMap<>();
-    private final Set<Details> built = new HashSet<>();
     private Map<Long, String> reviewComments = Map.of();
     private AutosavedEntry application;
     private Button submit;
-    /** True once another tab saved over this one: nothing more is saved here until it reloads. */
-    private boolean stale;
+    private final StaleGuard guard = new StaleGuard(SAVED_ELSEWHERE, this::showStale);
     private final ScoreSummary summary = new ScoreSummary();
     private final Span saveStatus = new Span();
     private final Div conflict = new Div();
@@ -130,16 +128,14 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
         editable = assessments.isEditableByMe(id);
         AssessmentHeader header = sheet.header();
         assessmentVersion = header.rowVersion();
-        itemsVersion = sheet.itemsVersion();
         scheme = sheet.scheme();
         itemVersions.clear();
         inputs.clear();
         titles.clear();
         dimensionOf.clear();
         cards.clear();
-        built.clear();
         submit = null;
-        stale = false;
+        guard.reset();
         removeAll();
         title = header.organizationName() + " · " + header.year();
 
@@ -179,7 +175,7 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
                 }
             }
             details.addOpenedChangeListener(event -> {
-                if (event.isOpened() && !built.contains(details)) {
+                if (event.isOpened() && details.getContent().findAny().isEmpty()) {
                     build(details, assessments.sheet(id).dimensions().get(position));
                 }
             });
@@ -205,7 +201,6 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
      * or device saved since this form was loaded makes the form stale, as a refused save would.
      */
     private void build(Details details, SheetDimension dimension) {
-        built.add(details);
         Map<Long, List<EvidenceFile>> files = evidence.listForAssessment(id).stream()
                 .collect(Collectors.groupingBy(EvidenceFile::itemId));
         boolean changedElsewhere = false;
@@ -213,7 +208,7 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
             long itemId = item.itemId();
             String code = item.indicator().code();
             changedElsewhere |= item.rowVersion() != itemVersions.get(itemId);
-            IndicatorCard card = new IndicatorCard(item.indicator(), item.input(), item.explanation(), editable && !stale,
+            IndicatorCard card = new IndicatorCard(item.indicator(), item.input(), item.explanation(), editable && !guard.isStale(),
                     (input, explanation) -> saveItem(itemId, code, input, explanation));
             String comment = reviewComments.get(item.itemId());
             if (comment != null) {
@@ -227,7 +222,7 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
             details.add(card);
         }
         if (changedElsewhere) {
-            goStale(new PortalException(SAVED_ELSEWHERE));
+            guard.markStale();
         }
     }
 
@@ -236,15 +231,8 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
         if (header.state() != AssessmentState.RETURNED) {
             return Optional.empty();
         }
-        return history.stream().filter(TimelineEntry.Move.class::isInstance).map(TimelineEntry.Move.class::cast)
-                .filter(move -> move.to() == AssessmentState.RETURNED).reduce((first, second) -> second)
-                .map(move -> {
-                    Div notice = new Div(new Span(getTranslation("assessment.returned.title", move.actorName())),
-                            new Paragraph(move.comment() == null ? "" : move.comment()));
-                    notice.setId("assessment-returned");
-                    notice.addClassName("qpb-notice");
-                    return notice;
-                });
+        return SentBackNotice.latestInto(history, AssessmentState.RETURNED).map(move ->
+                SentBackNotice.of(move, getTranslation("assessment.returned.title", move.actorName()), "assessment-returned"));
     }
 
     private Div application(AssessmentHeader header) {
@@ -280,21 +268,12 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
 
     /** Saves one item; a refusal is rethrown for its card to mark on the field. */
     private void saveItem(long itemId, String code, IndicatorInput input, String explanation) {
-        try {
-            if (stale) {
-                throw new PortalException(SAVED_ELSEWHERE);
-            }
-            SavedItem saved = assessments.saveItem(itemId, input, explanation, itemVersions.get(itemId));
-            itemVersions.put(itemId, saved.itemVersion());
-            assessmentVersion = saved.assessmentVersion();
-            boolean savedElsewhereMeanwhile = saved.itemsVersion() != itemsVersion + 1;
-            itemsVersion = saved.itemsVersion();
-            if (savedElsewhereMeanwhile) { // this save went through, but the form no longer shows what is saved
-                goStale(new PortalException(SAVED_ELSEWHERE));
-            }
-        } catch (PortalException refused) {
-            refusedSave(refused);
-            throw refused;
+        SavedItem saved = saving(() -> assessments.saveItem(itemId, input, explanation, itemVersions.get(itemId)));
+        itemVersions.put(itemId, saved.itemVersion());
+        assessmentVersion = saved.assessmentVersion();
+        // the items' versions add up to what this form knows of them unless another tab or device saved one
+        if (saved.itemsVersion() != itemVersions.values().stream().mapToInt(Integer::intValue).sum()) {
+            guard.markStale(); // this save went through, but the form no longer shows what is saved
         }
         if (input == null) {
             inputs.remove(code);
@@ -306,15 +285,7 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private void saveApplication(Integer appliedStar, boolean direct, String reason) {
-        try {
-            if (stale) {
-                throw new PortalException(SAVED_ELSEWHERE);
-            }
-            assessmentVersion = assessments.saveApplication(id, appliedStar, direct, reason, assessmentVersion);
-        } catch (PortalException refused) {
-            refusedSave(refused);
-            throw refused;
-        }
+        assessmentVersion = saving(() -> assessments.saveApplication(id, appliedStar, direct, reason, assessmentVersion));
         saved();
     }
 
@@ -324,31 +295,30 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
     }
 
     /**
-     * A refused save (its field shows why): the status no longer says saved, and an overtaken one stops every
-     * further save in this tab, with a way to reload.
+     * Runs a save past the stale guard. A refused one (its field shows why) leaves the status no longer saying
+     * saved, and an overtaken one stops every further save in this tab, with a way to reload.
      */
-    private void refusedSave(PortalException refused) {
-        saveStatus.setText(getTranslation("assessment.not-saved"));
-        if (SAVED_ELSEWHERE.equals(refused.messageKey())) {
-            goStale(refused);
+    private <T> T saving(Supplier<T> save) {
+        try {
+            return guard.save(save);
+        } catch (PortalException refused) {
+            saveStatus.setText(getTranslation("assessment.not-saved"));
+            throw refused;
         }
     }
 
     /** Another tab or device saved since this form was loaded: it saves nothing more until it reloads. */
-    private void goStale(PortalException refused) {
-        if (!stale) {
-            stale = true;
-            cards.values().forEach(card -> card.setEditable(false));
-            application.setReadOnly(true);
-            if (submit != null) {
-                submit.setEnabled(false);
-            }
-            conflict.removeAll();
-            Button reload = new Button(getTranslation("assessment.reload"), click -> load());
-            reload.setId("conflict-reload");
-            conflict.add(new Span(PortalErrorHandler.translate(this, refused)), reload);
-            conflict.setVisible(true);
+    private void showStale(PortalException refused) {
+        cards.values().forEach(card -> card.setEditable(false));
+        application.setReadOnly(true);
+        if (submit != null) {
+            submit.setEnabled(false);
         }
+        conflict.removeAll();
+        Button reload = new Button(getTranslation("assessment.reload"), click -> load());
+        reload.setId("conflict-reload");
+        conflict.add(new Span(PortalErrorHandler.translate(this, refused)), reload);
+        conflict.setVisible(true);
     }
 
     /** Leaving with a refused value that was never saved asks first (typed text reaches the server before this). */

@@ -10,7 +10,6 @@ import cn.luohu.qpb.assessment.ReviewService;
 import cn.luohu.qpb.assessment.ReviewSheet;
 import cn.luohu.qpb.assessment.SheetDimension;
 import cn.luohu.qpb.assessment.SheetItem;
-import cn.luohu.qpb.assessment.TimelineEntry;
 import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.time.DisplayZone;
@@ -40,7 +39,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -93,8 +91,8 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, B
     private final Map<String, IndicatorInput> inputs = new HashMap<>();
     private final ScoreSummary summary = new ScoreSummary();
     private final List<AutosavedEntry> entries = new ArrayList<>();
-    /** True once another tab saved over this one: nothing more is saved here until it reloads. */
-    private boolean stale;
+    /** Once another tab saved over this one, nothing more is saved here until it reloads. */
+    private final StaleGuard guard = new StaleGuard(SAVED_ELSEWHERE, refused -> entries.forEach(entry -> entry.setReadOnly(true)));
     private String title = "";
 
     public ReviewView(ReviewService reviews, AssessmentService assessments, EvidenceService evidence, DisplayZone zone) {
@@ -123,7 +121,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, B
         versions.clear();
         inputs.clear();
         entries.clear();
-        stale = false;
+        guard.reset();
         removeAll();
         title = header.organizationName() + " · " + header.year();
 
@@ -185,16 +183,9 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, B
      * sees a return): the comment of the latest move from recommended back to under review, if that was the last.
      */
     private Optional<Div> rejectedBecause() {
-        return assessments.timeline(id).stream().filter(TimelineEntry.Move.class::isInstance).map(TimelineEntry.Move.class::cast)
-                .filter(move -> move.to() == AssessmentState.UNDER_REVIEW).reduce((first, second) -> second)
+        return SentBackNotice.latestInto(assessments.timeline(id), AssessmentState.UNDER_REVIEW)
                 .filter(move -> move.from() == AssessmentState.RECOMMENDED)
-                .map(move -> {
-                    Div notice = new Div(new Span(getTranslation("review.rejected.title", move.actorName())),
-                            new Paragraph(move.comment() == null ? "" : move.comment()));
-                    notice.setId("review-rejected");
-                    notice.addClassName("qpb-notice");
-                    return notice;
-                });
+                .map(move -> SentBackNotice.of(move, getTranslation("review.rejected.title", move.actorName()), "review-rejected"));
     }
 
     /** The assessment's history, folded away at the bottom and read afresh whenever it is unfolded. */
@@ -296,18 +287,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, B
 
     /** Saves his entry of one item; a refusal is rethrown for its card to mark on the field. */
     private void saveItem(SheetItem item, IndicatorInput input, String comment) {
-        try {
-            if (stale) {
-                throw new PortalException(SAVED_ELSEWHERE);
-            }
-            versions.put(item.itemId(), reviews.saveReviewItem(item.itemId(), input, comment, versions.get(item.itemId())));
-        } catch (PortalException refused) {
-            if (SAVED_ELSEWHERE.equals(refused.messageKey()) && !stale) {
-                stale = true;
-                entries.forEach(entry -> entry.setReadOnly(true));
-            }
-            throw refused;
-        }
+        versions.put(item.itemId(), guard.save(() -> reviews.saveReviewItem(item.itemId(), input, comment, versions.get(item.itemId()))));
         if (input == null) {
             inputs.remove(item.indicator().code());
         } else {

@@ -3,6 +3,7 @@ package cn.luohu.qpb.assessment.ui;
 import cn.luohu.qpb.assessment.ApprovalService;
 import cn.luohu.qpb.assessment.AssessmentFixtures;
 import cn.luohu.qpb.assessment.AssessmentState;
+import cn.luohu.qpb.assessment.ReviewService;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.standard.IndicatorDefinition;
 import cn.luohu.qpb.support.KaribuTest;
@@ -47,6 +48,8 @@ class ReviewViewTest extends KaribuTest {
 
     @Autowired
     private ApprovalService approvals;
+    @Autowired
+    private ReviewService reviews;
     private AssessmentFixtures fixtures;
 
     @BeforeEach
@@ -233,5 +236,27 @@ class ReviewViewTest extends KaribuTest {
         assertEquals("0", _get(Span.class, spec -> spec.withId("form-total")).getText(), "a refused score counts for nothing");
         _setValue(score, scaled.value3());
         assertFalse(score.isInvalid());
+    }
+
+    @Test
+    void aReviewSaveOvertakenInAnotherTabIsShownOnTheFieldAndStopsThisTabSaving() {
+        login(reviewer);
+        open();
+        _click(_get(Button.class, spec -> spec.withId("review-start")));
+        var items = dsl.select(ASSESSMENT_ITEM.ID, STANDARD_INDICATOR.CODE).from(ASSESSMENT_ITEM)
+                .join(STANDARD_INDICATOR).on(STANDARD_INDICATOR.ID.eq(ASSESSMENT_ITEM.INDICATOR_ID))
+                .where(ASSESSMENT_ITEM.ASSESSMENT_ID.eq(assessmentId)).orderBy(ASSESSMENT_ITEM.ID).fetch();
+        long firstId = items.getFirst().value1();
+        reviews.saveReviewItem(firstId, null, "另一个窗口先保存了", reviews.sheet(assessmentId).entry(firstId).version()); // the other tab
+
+        TextArea comment = _get(TextArea.class, spec -> spec.withId("review-comment-" + items.getFirst().value2()));
+        _setValue(comment, "这个窗口的评语");
+        assertTrue(comment.isInvalid(), "the conflict is shown where he typed");
+        assertTrue(comment.getErrorMessage().contains("另一个窗口"), comment.getErrorMessage());
+        assertEquals("这个窗口的评语", comment.getValue(), "his text stays to be copied");
+        assertTrue(_get(TextArea.class, spec -> spec.withId("review-comment-" + items.getLast().value2())).isReadOnly(),
+                "the stale tab saves nothing more");
+        assertEquals("另一个窗口先保存了", dsl.select(ASSESSMENT_ITEM.REVIEW_COMMENT).from(ASSESSMENT_ITEM)
+                .where(ASSESSMENT_ITEM.ID.eq(firstId)).fetchSingle().value1());
     }
 }
