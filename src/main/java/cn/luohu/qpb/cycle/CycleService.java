@@ -232,13 +232,12 @@ public class CycleService {
             // a submit or an entry writes its assessment's row: bumping them all makes the close conflict with
             // any in flight (waits for it here, fails certification on a cluster) before the checks below
             assessmentGuards.guardAllOf(id);
-            List<String> inReview = repository.inReview(id, IN_REVIEW_LISTED + 1);
-            if (!inReview.isEmpty()) {
+            int inReview = repository.countInReview(id);
+            if (inReview > 0) {
                 // a closed cycle takes no review move: these must be recommended or returned first
-                int count = repository.countInReview(id);
-                String names = String.join("、", inReview.subList(0, Math.min(inReview.size(), IN_REVIEW_LISTED)))
-                        + (count > IN_REVIEW_LISTED ? " …" : "");
-                throw new PortalException("cycle.error.in-review", count, names);
+                String names = String.join("、", repository.inReview(id, IN_REVIEW_LISTED))
+                        + (inReview > IN_REVIEW_LISTED ? " …" : "");
+                throw new PortalException("cycle.error.in-review", inReview, names);
             }
             if (repository.hasUndecidedResults(id)) {
                 // recommended, approved or in notice: closing would strand them before they take effect

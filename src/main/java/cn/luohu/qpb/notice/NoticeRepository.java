@@ -155,15 +155,15 @@ class NoticeRepository {
                 r.get("open_objections", Integer.class));
     }
 
-    /**
-     * An assessment published in a notice, with its state and its batch's period, its row locked so that an
-     * objection and the end of the notice (or an uphold) come one after the other; empty when never published.
-     */
     /** The assessment and its notice, unlocked: the check before {@link #lockNoticed}, so a forged id locks nothing. */
     Optional<NoticedAssessment> noticed(long assessmentId) {
         return noticedQuery(assessmentId).fetchOptional(NoticeRepository::noticedAssessment);
     }
 
+    /**
+     * An assessment published in a notice, with its state and its batch's period, its row locked so that an
+     * objection and the end of the notice (or an uphold) come one after the other; empty when never published.
+     */
     Optional<NoticedAssessment> lockNoticed(long assessmentId) {
         guards.bump(ASSESSMENT.GUARD_SEQ, ASSESSMENT.ID, assessmentId); // an objection writes no row the finaliser moves
         return noticedQuery(assessmentId).forUpdate().fetchOptional(NoticeRepository::noticedAssessment);

@@ -126,16 +126,9 @@ class DeadlineReminders {
         List<String> lines = new ArrayList<>();
         lines.add(translations.getTranslation("notification.mail.greeting", locale, mail.displayName()));
         lines.add("");
-        if (mail.selfDueSoon() + mail.selfOverdue() > 0) {
-            lines.add(translations.getTranslation(NotificationKind.SELF_DEADLINE.messageKey(), locale,
-                    mail.selfDueSoon(), mail.selfOverdue(), NotificationRepository.DUE_SOON_DAYS, mail.cycleName(),
-                    String.valueOf(mail.selfDeadline())));
-        }
-        if (mail.reviewDueSoon() + mail.reviewOverdue() > 0) {
-            lines.add(translations.getTranslation(NotificationKind.REVIEW_DEADLINE.messageKey(), locale,
-                    mail.reviewDueSoon(), mail.reviewOverdue(), NotificationRepository.DUE_SOON_DAYS, mail.cycleName(),
-                    String.valueOf(mail.reviewDeadline())));
-        }
+        due(lines, locale, NotificationKind.SELF_DEADLINE, mail.selfDueSoon(), mail.selfOverdue(), mail.cycleName(), mail.selfDeadline());
+        due(lines, locale, NotificationKind.REVIEW_DEADLINE, mail.reviewDueSoon(), mail.reviewOverdue(), mail.cycleName(),
+                mail.reviewDeadline());
         lines.add("");
         lines.add(translations.getTranslation("notification.mail.footer", locale));
         SimpleMailMessage message = new SimpleMailMessage();
@@ -144,5 +137,14 @@ class DeadlineReminders {
         message.setSubject(translations.getTranslation("notification.mail.subject", locale));
         message.setText(String.join("\n", lines));
         return message;
+    }
+
+    /** The line of one kind, when something of it is due: the same arguments as its in-app notification. */
+    private void due(List<String> lines, Locale locale, NotificationKind kind, int dueSoon, int overdue, String cycleName,
+                     LocalDate deadline) {
+        if (dueSoon + overdue > 0) {
+            lines.add(translations.getTranslation(kind.messageKey(), locale, dueSoon, overdue, NotificationRepository.DUE_SOON_DAYS,
+                    cycleName, String.valueOf(deadline)));
+        }
     }
 }

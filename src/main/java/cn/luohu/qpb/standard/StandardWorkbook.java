@@ -90,12 +90,6 @@ public final class StandardWorkbook {
     private static final Map<ScoringMethod, String> METHOD_LABELS = new EnumMap<>(Map.of(
             ScoringMethod.CHECK, "达标制", ScoringMethod.SCALE, "分档制", ScoringMethod.DEDUCT, "扣分制"));
 
-    // The widths of the database columns, so that an import never fails on saving.
-    private static final int CODE_LENGTH = StandardDefinition.CODE_MAX;
-    private static final int NAME_LENGTH = StandardDefinition.NAME_MAX;
-    private static final int NOTES_LENGTH = StandardDefinition.NOTES_MAX;
-    private static final int DIMENSION_LENGTH = StandardDefinition.DIMENSION_NAME_MAX;
-    private static final int EVIDENCE_HINT_LENGTH = StandardDefinition.EVIDENCE_HINT_MAX;
     /** TEXT holds 65535 bytes: 21845 Chinese characters of 3 bytes each in utf8mb4. */
     private static final int LONG_TEXT_LENGTH = 21845;
     /** DECIMAL(5, 2) for scores, deductions, the bonus cap and the bands; DECIMAL(4, 2) for steps. */
@@ -427,11 +421,11 @@ public final class StandardWorkbook {
             minimums.add(sheet.number(fields.get(band), POINTS_LIMIT));
         }
         return new StandardDefinition(
-                sheet.text(fields.get(CODE), CODE_LENGTH),
-                sheet.text(fields.get(NAME), NAME_LENGTH),
+                sheet.text(fields.get(CODE), StandardDefinition.CODE_MAX),
+                sheet.text(fields.get(NAME), StandardDefinition.NAME_MAX),
                 version == null ? 1 : version, // the service assigns the real next version on import anyway
                 sheet.categories(fields.get(CATEGORIES)),
-                sheet.text(fields.get(NOTES), NOTES_LENGTH),
+                sheet.text(fields.get(NOTES), StandardDefinition.NOTES_MAX),
                 dimensions,
                 minimums.stream().allMatch(Objects::isNull) ? null : new StarBands(minimums),
                 sheet.number(fields.get(BONUS_CAP), POINTS_LIMIT));
@@ -462,7 +456,7 @@ public final class StandardWorkbook {
                 continue;
             }
             Field dimensionField = fields.get(IndicatorColumn.DIMENSION);
-            String dimension = sheet.text(dimensionField, DIMENSION_LENGTH);
+            String dimension = sheet.text(dimensionField, StandardDefinition.DIMENSION_NAME_MAX);
             if (sheet.blank(dimensionField)) {
                 sheet.problem(dimensionField, "standard.workbook.dimension-missing");
             }
@@ -485,8 +479,8 @@ public final class StandardWorkbook {
 
     private static IndicatorDefinition readIndicator(SheetReader sheet, Map<IndicatorColumn, Field> fields) {
         return new IndicatorDefinition(
-                sheet.text(fields.get(IndicatorColumn.CODE), CODE_LENGTH),
-                sheet.text(fields.get(IndicatorColumn.TITLE), NAME_LENGTH),
+                sheet.text(fields.get(IndicatorColumn.CODE), StandardDefinition.CODE_MAX),
+                sheet.text(fields.get(IndicatorColumn.TITLE), StandardDefinition.INDICATOR_TITLE_MAX),
                 sheet.text(fields.get(IndicatorColumn.GUIDANCE), LONG_TEXT_LENGTH),
                 sheet.text(fields.get(IndicatorColumn.QUALITY_STANDARD), LONG_TEXT_LENGTH),
                 sheet.method(fields.get(IndicatorColumn.METHOD)),
@@ -494,7 +488,7 @@ public final class StandardWorkbook {
                 sheet.number(fields.get(IndicatorColumn.STEP), STEP_LIMIT),
                 sheet.number(fields.get(IndicatorColumn.DEDUCTION), POINTS_LIMIT),
                 sheet.yesNo(fields.get(IndicatorColumn.EVIDENCE_REQUIRED)),
-                sheet.text(fields.get(IndicatorColumn.EVIDENCE_HINT), EVIDENCE_HINT_LENGTH),
+                sheet.text(fields.get(IndicatorColumn.EVIDENCE_HINT), StandardDefinition.EVIDENCE_HINT_MAX),
                 sheet.yesNo(fields.get(IndicatorColumn.VETO)),
                 sheet.wholeNumber(fields.get(IndicatorColumn.VETO_STAR_CAP), 0, STAR_CAP_LIMIT),
                 sheet.yesNo(fields.get(IndicatorColumn.BONUS)));

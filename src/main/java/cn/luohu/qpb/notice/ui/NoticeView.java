@@ -1,24 +1,18 @@
 package cn.luohu.qpb.notice.ui;
 
-import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.ui.LabeledValue;
 import cn.luohu.qpb.base.ui.Labels;
-import cn.luohu.qpb.base.ui.PortalErrorHandler;
 import cn.luohu.qpb.base.ui.RouteIds;
-import cn.luohu.qpb.base.ui.SingleClickButton;
 import cn.luohu.qpb.base.ui.SuccessToast;
-import cn.luohu.qpb.base.ui.TextLimit;
 import cn.luohu.qpb.notice.NoticeBatch;
 import cn.luohu.qpb.notice.NoticePdf;
 import cn.luohu.qpb.notice.NoticePhase;
 import cn.luohu.qpb.notice.NoticeRow;
 import cn.luohu.qpb.notice.NoticeService;
 import cn.luohu.qpb.notice.NoticeWorkbook;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -29,7 +23,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -143,40 +136,15 @@ public class NoticeView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     private void openObjection(NoticeRow row) {
-        Dialog dialog = new Dialog(getTranslation("notice.object.title", row.organizationName()));
-        dialog.setId("notice-object-dialog");
-        TextArea reason = new TextArea(getTranslation("notice.object.reason"));
-        reason.setId("notice-object-reason");
-        reason.setRequired(true);
-        TextLimit limit = TextLimit.on(reason, NoticeService.REASON_MAX);
-        reason.setWidthFull();
         Paragraph help = new Paragraph(getTranslation("notice.object.help"));
         help.addClassName("qpb-hint");
-        Button lodge = new SingleClickButton(getTranslation("notice.object.lodge"), click -> {
-            if (reason.getValue().isBlank()) {
-                reason.setInvalid(true);
-                reason.setErrorMessage(getTranslation("notice.error.reason-required"));
-                return;
-            }
-            if (!limit.accepts()) {
-                return;
-            }
-            try {
-                notices.lodgeObjection(row.assessmentId(), reason.getValue());
-            } catch (PortalException refused) {
-                PortalErrorHandler.showError(UI.getCurrent(), refused);
-                return;
-            }
-            dialog.close();
-            SuccessToast.show(getTranslation("notice.object.done"), "notice-object-done");
-            grid.getDataProvider().refreshAll();
-        });
-        lodge.setId("notice-object-lodge");
-        lodge.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button(getTranslation("action.cancel"), click -> dialog.close());
-        dialog.add(help, reason);
-        dialog.getFooter().add(cancel, lodge);
-        dialog.open();
+        new ReasonDialog("notice-object", getTranslation("notice.object.title", row.organizationName()), help,
+                getTranslation("notice.object.reason"), getTranslation("notice.object.lodge"), "notice-object-lodge",
+                reason -> notices.lodgeObjection(row.assessmentId(), reason),
+                () -> {
+                    SuccessToast.show(getTranslation("notice.object.done"), "notice-object-done");
+                    grid.getDataProvider().refreshAll();
+                }).open();
     }
 
     @Override

@@ -1,20 +1,14 @@
 package cn.luohu.qpb.notice.ui;
 
-import cn.luohu.qpb.base.PortalException;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.time.DisplayZone;
 import cn.luohu.qpb.base.ui.Labels;
-import cn.luohu.qpb.base.ui.PortalErrorHandler;
-import cn.luohu.qpb.base.ui.SingleClickButton;
 import cn.luohu.qpb.base.ui.SuccessToast;
-import cn.luohu.qpb.base.ui.TextLimit;
 import cn.luohu.qpb.notice.NoticeService;
 import cn.luohu.qpb.notice.Objection;
 import cn.luohu.qpb.notice.ObjectionStatus;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -22,7 +16,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -101,39 +94,14 @@ public class ObjectionsView extends VerticalLayout implements HasDynamicTitle {
 
     /** Asks for the reason of an uphold or a dismissal, then records the decision. */
     private void decide(Objection objection, String actionKey, BiConsumer<Long, String> decision) {
-        Dialog dialog = new Dialog(getTranslation(actionKey) + " · " + objection.organizationName());
-        dialog.setId("objection-decide-dialog");
-        Paragraph what = new Paragraph(getTranslation(actionKey + ".help"));
-        TextArea reason = new TextArea(getTranslation("objection.decision.reason"));
-        reason.setId("objection-decide-reason");
-        reason.setRequired(true);
-        TextLimit limit = TextLimit.on(reason, NoticeService.REASON_MAX);
-        reason.setWidthFull();
-        Button confirm = new SingleClickButton(getTranslation(actionKey), click -> {
-            if (reason.getValue().isBlank()) {
-                reason.setInvalid(true);
-                reason.setErrorMessage(getTranslation("notice.error.reason-required"));
-                return;
-            }
-            if (!limit.accepts()) {
-                return;
-            }
-            try {
-                decision.accept(objection.id(), reason.getValue());
-            } catch (PortalException refused) {
-                PortalErrorHandler.showError(UI.getCurrent(), refused);
-                return;
-            }
-            dialog.close();
-            SuccessToast.show(getTranslation(actionKey + ".done"), "objection-decided");
-            grid.getDataProvider().refreshAll();
-        });
-        confirm.setId("objection-decide-confirm");
-        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button(getTranslation("action.cancel"), click -> dialog.close());
-        dialog.add(what, reason);
-        dialog.getFooter().add(cancel, confirm);
-        dialog.open();
+        new ReasonDialog("objection-decide", getTranslation(actionKey) + " · " + objection.organizationName(),
+                new Paragraph(getTranslation(actionKey + ".help")), getTranslation("objection.decision.reason"),
+                getTranslation(actionKey), "objection-decide-confirm",
+                reason -> decision.accept(objection.id(), reason),
+                () -> {
+                    SuccessToast.show(getTranslation(actionKey + ".done"), "objection-decided");
+                    grid.getDataProvider().refreshAll();
+                }).open();
     }
 
     @Override
