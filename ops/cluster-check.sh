@@ -18,11 +18,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PROJECT=$PWD
-
-if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
-    export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
-export PATH="$JAVA_HOME/bin:$PATH"
+source .ci/lib.sh
+use_jdk21
 
 DIR=${QPB_CLUSTER_DIR:-/tmp/qpbc}
 GALERA=${GALERA_PROVIDER:-/usr/lib/galera/libgalera_smm.so}
@@ -52,16 +49,6 @@ stop_all() {
     done
 }
 trap stop_all EXIT
-
-wait_for() { # wait_for <seconds> <description> <command...>: polls the condition once a second
-    local seconds=$1 what=$2; shift 2
-    for _ in $(seq 1 "$seconds"); do
-        if "$@" >/dev/null 2>&1; then return 0; fi
-        sleep 1
-    done
-    log "timed out after ${seconds}s waiting for $what"
-    return 1
-}
 
 sql() { # sql <node> <statement>: as root, through the node's socket
     mariadb --socket="$DIR/n$1/sock" -uroot -N -B -e "$2"
@@ -95,15 +82,9 @@ socket=$DIR/n$i/sock
 pid-file=$DIR/n$i/pid
 log-error=$DIR/n$i/error.log
 port=${DB_PORT[$i]}
-bind-address=127.0.0.1
-skip-name-resolve
 skip-ssl
-character-set-server=utf8mb4
-collation-server=utf8mb4_unicode_ci
-max_allowed_packet=64M
 innodb_buffer_pool_size=128M
-log-bin=binlog
-binlog_format=ROW
+$(server_options)
 innodb_autoinc_lock_mode=2
 wsrep_on=ON
 wsrep_provider=$GALERA

@@ -18,9 +18,13 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Service;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
@@ -101,10 +105,10 @@ class ArchitectureTest {
     /** The list of internal methods names only methods that exist and have no role check. */
     @ArchTest
     static void everyInternalServiceMethodExists(JavaClasses classes) {
-        java.util.Set<String> found = new java.util.HashSet<>();
+        Set<String> found = new HashSet<>();
         classes.stream().filter(c -> c.isAnnotatedWith(Service.class)).flatMap(c -> c.getMethods().stream())
                 .filter(m -> !m.isAnnotatedWith(PreAuthorize.class)).forEach(m -> found.add(fullName(m)));
-        java.util.Set<String> stale = new java.util.TreeSet<>(INTERNAL_SERVICE_METHODS.keySet());
+        Set<String> stale = new TreeSet<>(INTERNAL_SERVICE_METHODS.keySet());
         stale.removeAll(found);
         if (!stale.isEmpty()) {
             throw new AssertionError("listed as internal but not found without a role check: " + stale);
@@ -120,7 +124,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule noBeanCatchesARefusal = codeUnits()
             .that().areDeclaredInClassesThat().resideOutsideOfPackage("..ui..")
-            .and().areDeclaredInClassesThat().areMetaAnnotatedWith(org.springframework.stereotype.Component.class)
+            .and().areDeclaredInClassesThat().areMetaAnnotatedWith(Component.class)
             .should(new ArchCondition<JavaCodeUnit>("not catch a PortalException") {
                 @Override
                 public void check(JavaCodeUnit unit, ConditionEvents events) {

@@ -46,14 +46,16 @@ import java.util.concurrent.Callable;
         properties = {
                 "qpb.embedded-db.data-dir=", // empty: a throwaway database, freshly seeded with the demo district
                 "qpb.scheduling.enabled=false", // journeys move the clock; jobs run when a step triggers them
-                "vaadin.devmode.devTools.enabled=false" // keeps the dev-tools bubble out of the screenshots
+                // as the jar and `mvn spring-boot:run` run it (the tests' classpath has vaadin-dev, which would
+                // otherwise mean development mode)
+                "vaadin.productionMode=true"
         })
 @Import({BrowserTest.MovableClock.class, ServingWatch.class})
 abstract class BrowserTest {
 
     static final String DEMO_PASSWORD = "qpb-demo-2026";
     static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
-    private static final Duration TIMEOUT = Duration.ofSeconds(30); // the first page load in dev mode is slow
+    private static final Duration TIMEOUT = Duration.ofSeconds(30); // a first page load on a busy machine is slow
     private static final Path SCREENSHOTS = Path.of("target", "e2e");
 
     static final byte[] SAMPLE_PDF = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"

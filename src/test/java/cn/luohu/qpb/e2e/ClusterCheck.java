@@ -10,6 +10,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -29,10 +30,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,7 +94,7 @@ class ClusterCheck {
         browsers.forEach(ChromeDriver::quit);
         for (Path profile : profiles) {
             try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }
         }
         db.close();
@@ -265,8 +268,8 @@ class ClusterCheck {
         } finally {
             // both instances' jobs fire once more (the next multiple of the period, a few seconds' margin), then look
             long period = JOB_PERIOD.toSeconds();
-            java.time.Instant next = java.time.Instant.ofEpochSecond((java.time.Instant.now().getEpochSecond() / period + 1) * period + 5);
-            await().atMost(JOB_PERIOD.plusSeconds(10)).until(() -> java.time.Instant.now().isAfter(next));
+            Instant next = Instant.ofEpochSecond((Instant.now().getEpochSecond() / period + 1) * period + 5);
+            await().atMost(JOB_PERIOD.plusSeconds(10)).until(() -> Instant.now().isAfter(next));
             String newA = tail(logA, sizeA);
             String newB = tail(logB, sizeB);
             System.out.printf("CHECK b: instance a logged %d finaliser runs with results, %d reminder runs, %d ERROR lines%n",
@@ -377,7 +380,7 @@ class ClusterCheck {
                 typeCredentials(browser, username);
                 new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(By.id(shownId)));
                 return true;
-            } catch (org.openqa.selenium.TimeoutException stillRefused) {
+            } catch (TimeoutException stillRefused) {
                 System.out.println("CHECK c: login refused (" + page.getCurrentUrl() + "), trying again");
                 return false;
             }

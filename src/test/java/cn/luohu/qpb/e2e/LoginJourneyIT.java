@@ -5,6 +5,8 @@ import cn.luohu.qpb.assessment.AssessmentSheet;
 import cn.luohu.qpb.assessment.EvidenceService;
 import cn.luohu.qpb.assessment.SheetItem;
 import cn.luohu.qpb.standard.ScoringMethod;
+import cn.luohu.qpb.user.UserAdminService;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import static cn.luohu.qpb.jooq.Tables.APP_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -81,9 +84,9 @@ class LoginJourneyIT extends BrowserTest {
     }
 
     @Autowired
-    private cn.luohu.qpb.user.UserAdminService userAdmin;
+    private UserAdminService userAdmin;
     @Autowired
-    private org.jooq.DSLContext dsl;
+    private DSLContext dsl;
 
     /**
      * Issue 11, item 1: an administrator disables a secretary while her screen is open; her next click is
@@ -92,8 +95,7 @@ class LoginJourneyIT extends BrowserTest {
     @Test
     void aSessionEndedOnTheServerLogsTheOpenScreenOutAtItsNextClick() throws IOException {
         String secretary = "sec-cz009"; // a demo account no other browser test uses
-        long id = dsl.select(cn.luohu.qpb.jooq.Tables.APP_USER.ID).from(cn.luohu.qpb.jooq.Tables.APP_USER)
-                .where(cn.luohu.qpb.jooq.Tables.APP_USER.USERNAME.eq(secretary)).fetchSingle().value1();
+        long id = dsl.select(APP_USER.ID).from(APP_USER).where(APP_USER.USERNAME.eq(secretary)).fetchSingle().value1();
         login(secretary, DEMO_PASSWORD);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-secretary")));
         // the login was registered, and her profile knows which session is this one

@@ -6,7 +6,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.test.context.TestPropertySource;
 
 import java.io.IOException;
 import java.util.List;
@@ -14,12 +13,11 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * In production mode, as `mvn spring-boot:run` and the jar run the portal: the translated not-found and
- * access-denied pages (never Vaadin's route list or a bare 403), no development tools, the demo district there
- * before the first request, and the home views and the notice list on a phone (390 × 844) in one column with
- * nothing running off the right edge. Screenshots: target/e2e/phone-*.png, error-*.png.
+ * In production mode (as every browser test), as `mvn spring-boot:run` and the jar run the portal: the
+ * translated not-found and access-denied pages (never Vaadin's route list or a bare 403), no development tools,
+ * the demo district there before the first request, and the home views and the notice list on a phone
+ * (390 × 844) in one column with nothing running off the right edge. Screenshots: target/e2e/phone-*.png, error-*.png.
  */
-@TestPropertySource(properties = "vaadin.productionMode=true")
 class RefusalsAndPhoneIT extends BrowserTest {
 
     /** Elements of the page (outside grids, which scroll on their own) whose right edge lies beyond the screen. */

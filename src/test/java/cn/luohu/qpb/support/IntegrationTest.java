@@ -1,15 +1,21 @@
 package cn.luohu.qpb.support;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Base of every Spring test: one application context for the whole suite (same configuration, so Spring
@@ -30,16 +36,16 @@ public abstract class IntegrationTest {
     protected TestData data;
 
     @Autowired
-    private org.springframework.context.ApplicationContext applicationContext;
+    private ApplicationContext applicationContext;
 
     /**
      * Vaadin keeps the security context in a holder strategy it installs JVM-wide when a context starts; with
      * several contexts in one run (scheduling on, a web server), each test puts its own context's back.
      */
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void useThisContextsSecurityHolder() {
-        applicationContext.getBeanProvider(org.springframework.security.core.context.SecurityContextHolderStrategy.class)
-                .ifAvailable(org.springframework.security.core.context.SecurityContextHolder::setContextHolderStrategy);
+        applicationContext.getBeanProvider(SecurityContextHolderStrategy.class)
+                .ifAvailable(SecurityContextHolder::setContextHolderStrategy);
     }
 
     @AfterEach
@@ -70,8 +76,8 @@ public abstract class IntegrationTest {
      * Runs the action as this user on a thread of its own (the common pool may have a single thread, which
      * a call waiting for a lock would keep from the next one).
      */
-    protected <T> java.util.concurrent.CompletableFuture<T> inThreadAs(String username, java.util.function.Supplier<T> action) {
-        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+    protected <T> CompletableFuture<T> inThreadAs(String username, Supplier<T> action) {
+        return CompletableFuture.supplyAsync(() -> {
             data.authenticate(username);
             try {
                 return action.get();

@@ -38,7 +38,6 @@ public class TestData {
         return prefix + "-" + ProcessHandle.current().pid() % 1000 + "-" + SEQUENCE.incrementAndGet();
     }
 
-    /** The demo district's root organisation, under which test committees hang. */
     /**
      * Runs a statement on this context's schema as the server's administrator, who may change every table
      * (the portal's own account may not): for tests of what the database itself refuses.
@@ -47,6 +46,7 @@ public class TestData {
         TestDatabase.get().execute("USE " + dsl.fetchSingle("SELECT DATABASE()").get(0, String.class), sql);
     }
 
+    /** The demo district's root organisation, under which test committees hang. */
     public long districtId() {
         return dsl.select(ORGANIZATION.ID).from(ORGANIZATION).where(ORGANIZATION.PARENT_ID.isNull()).fetchSingle().value1();
     }

