@@ -5,16 +5,13 @@ import cn.luohu.qpb.assessment.AssessmentState;
 import cn.luohu.qpb.assessment.StateMachine;
 import cn.luohu.qpb.audit.AuditAction;
 import cn.luohu.qpb.audit.AuditService;
-import cn.luohu.qpb.base.db.ConflictRetry;
+import cn.luohu.qpb.base.db.RetriedTransactions;
 import cn.luohu.qpb.base.time.DisplayZone;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -41,16 +38,11 @@ public class NoticeFinalizer {
     private final AuditService audit;
     private final Clock clock;
     private final DisplayZone zone;
-    private final TransactionTemplate transaction;
-    private final ConflictRetry retry;
+    private final RetriedTransactions transactions;
 
     NoticeFinalizer(NoticeRepository repository, AssessmentMoves moves, AuditService audit, Clock clock, DisplayZone zone,
-                    PlatformTransactionManager transactions, ConflictRetry retry) {
-        // Each statement sees what others committed, so a runner that waited for another's locks skips its work.
-        // A template, not @Transactional: the scheduled run calls finalizeDue on this object, past any proxy.
-        this.transaction = new TransactionTemplate(transactions);
-        this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
-        this.retry = retry;
+                    RetriedTransactions transactions) {
+        this.transactions = transactions;
         this.repository = repository;
         this.moves = moves;
         this.audit = audit;
@@ -73,8 +65,9 @@ public class NoticeFinalizer {
 
     /** Makes final, in one transaction, every result whose notice ended before today and has no open objection; returns how many. */
     int finalizeDue() {
-        // two instances at once: the loser runs again and finds nothing left
-        return retry.call("NoticeFinalizer.finalizeDue", () -> transaction.execute(status -> finalizeDueInTransaction()));
+        // not @Transactional: the scheduled run calls this on the object itself, past any proxy. READ COMMITTED: a
+        // runner that waited for another's locks sees its work done; two instances at once: the loser runs again
+        return transactions.runReadCommitted("NoticeFinalizer.finalizeDue", status -> finalizeDueInTransaction());
     }
 
     private int finalizeDueInTransaction() {

@@ -2,7 +2,7 @@ package cn.luohu.qpb.notification;
 
 import cn.luohu.qpb.audit.AuditAction;
 import cn.luohu.qpb.audit.AuditService;
-import cn.luohu.qpb.base.db.ConflictRetry;
+import cn.luohu.qpb.base.db.RetriedTransactions;
 import cn.luohu.qpb.base.time.DisplayZone;
 import com.vaadin.flow.i18n.I18NProvider;
 import org.slf4j.Logger;
@@ -16,8 +16,6 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -46,21 +44,19 @@ class DeadlineReminders {
 
     private final NotificationRepository repository;
     private final AuditService audit;
-    private final TransactionTemplate transaction;
-    private final ConflictRetry retry;
+    private final RetriedTransactions transactions;
     private final ObjectProvider<JavaMailSender> mailSender;
     private final I18NProvider translations;
     private final Clock clock;
     private final DisplayZone zone;
     private final String from;
 
-    DeadlineReminders(NotificationRepository repository, AuditService audit, PlatformTransactionManager transactions,
-                      ConflictRetry retry, ObjectProvider<JavaMailSender> mailSender, I18NProvider translations, Clock clock, DisplayZone zone,
+    DeadlineReminders(NotificationRepository repository, AuditService audit, RetriedTransactions transactions,
+                      ObjectProvider<JavaMailSender> mailSender, I18NProvider translations, Clock clock, DisplayZone zone,
                       @Value("${qpb.mail.from}") String from) {
         this.repository = repository;
         this.audit = audit;
-        this.transaction = new TransactionTemplate(transactions);
-        this.retry = retry;
+        this.transactions = transactions;
         this.mailSender = mailSender;
         this.translations = translations;
         this.clock = clock;
@@ -88,7 +84,7 @@ class DeadlineReminders {
         JavaMailSender sender = mailSender.getIfAvailable();
         // two instances claiming the same users at once (a deadlock, or on a cluster a certification conflict):
         // the loser runs again and finds them claimed
-        Claimed claimed = retry.call("Deadline reminders", () -> transaction.execute(status -> {
+        Claimed claimed = transactions.run("Deadline reminders", status -> {
             int users = repository.claimReminders(runId, today);
             if (users == 0) {
                 return new Claimed(0, List.of());
@@ -96,7 +92,7 @@ class DeadlineReminders {
             repository.notifyReminders(runId, now);
             audit.record(AuditAction.DEADLINE_REMINDERS_SENT, "deadline_reminder", today, null, Map.of("users", users));
             return new Claimed(users, sender == null ? List.of() : repository.reminderMails(runId));
-        }));
+        });
         int failed = sender == null ? 0 : send(sender, claimed.mails());
         return new ReminderRun(claimed.users(), claimed.mails().size() - failed, failed);
     }

@@ -3,7 +3,7 @@ package cn.luohu.qpb.notification;
 import cn.luohu.qpb.assessment.AssessmentFixtures;
 import cn.luohu.qpb.assessment.AssessmentState;
 import cn.luohu.qpb.audit.AuditService;
-import cn.luohu.qpb.base.db.ConflictRetry;
+import cn.luohu.qpb.base.db.RetriedTransactions;
 import cn.luohu.qpb.base.security.Role;
 import cn.luohu.qpb.base.time.DisplayZone;
 import cn.luohu.qpb.support.IntegrationTest;
@@ -20,7 +20,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -52,7 +51,7 @@ class DeadlineRemindersTest extends IntegrationTest {
     @Autowired
     private AuditService audit;
     @Autowired
-    private PlatformTransactionManager transactions;
+    private RetriedTransactions transactions;
     @Autowired
     private I18NProvider translations;
     @Autowired
@@ -232,7 +231,7 @@ class DeadlineRemindersTest extends IntegrationTest {
         JavaMailSenderImpl down = new JavaMailSenderImpl();
         down.setHost("127.0.0.1");
         down.setPort(closedPort());
-        DeadlineReminders withServerDown = new DeadlineReminders(repository, audit, transactions, new ConflictRetry(),
+        DeadlineReminders withServerDown = new DeadlineReminders(repository, audit, transactions,
                 new StaticListableBeanFactory(Map.of("mailSender", down)).getBeanProvider(JavaMailSender.class),
                 translations, clock, zone, "qpb-portal@localhost");
 
