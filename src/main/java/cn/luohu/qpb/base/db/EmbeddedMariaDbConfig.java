@@ -80,9 +80,9 @@ public class EmbeddedMariaDbConfig {
 
     /**
      * This server's socket, in a short folder of its own: one file per server (a JVM may run several: the
-     * tests' contexts), so concurrent builds and runs never share one.
+     * tests' contexts), so concurrent builds and runs never share one. An empty {@code socketDir} is the default.
      */
-    static File socket(String socketDir) throws IOException {
+    public static File socket(String socketDir) throws IOException {
         File dir = new File(socketDir.isBlank() ? System.getProperty("java.io.tmpdir") + "/qpb-mariadb" : socketDir).getAbsoluteFile();
         File socket = new File(dir, ProcessHandle.current().pid() + "-" + SERVERS.incrementAndGet() + ".sock");
         if (socket.getPath().getBytes(StandardCharsets.UTF_8).length > MAX_SOCKET_PATH) {
