@@ -69,4 +69,17 @@ class DatabaseAccountsTest extends IntegrationTest {
         Exception drop = assertThrows(DataAccessException.class, () -> dsl.execute("DROP TABLE notification"));
         assertTrue(TestDatabase.cause(drop).contains("DROP command denied"), TestDatabase.cause(drop));
     }
+
+    /** A changeset that adds a table must add its grant to 011-app-role-grants, or the portal cannot write it. */
+    @Test
+    void everyTableOfThePortalMayBeWrittenByItsRole() {
+        DSLContext admin = DSL.using(TestDatabase.get().admin(), SQLDialect.MARIADB);
+        Set<String> tables = Set.copyOf(admin.fetch("SELECT table_name FROM information_schema.tables WHERE table_schema = ? "
+                + "AND table_type = 'BASE TABLE' AND table_name NOT LIKE 'DATABASECHANGELOG%'", schema()).getValues(0, String.class));
+        Set<String> insertable = Set.copyOf(admin.fetch("SELECT table_name FROM information_schema.table_privileges "
+                        + "WHERE table_schema = ? AND privilege_type = 'INSERT' AND grantee LIKE ?",
+                schema(), "%" + TestDatabase.APP_ROLE + "%").getValues(0, String.class));
+        assertFalse(tables.isEmpty());
+        assertEquals(tables, insertable, "tables without a grant: " + tables.stream().filter(t -> !insertable.contains(t)).toList());
+    }
 }
